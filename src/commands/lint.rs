@@ -1,0 +1,72 @@
+//! `align lint [PATH…]`: structural checks (SPEC §5).
+
+use std::path::Path;
+
+use crate::Outcome;
+use crate::cli::{Format, LintArgs};
+use crate::commands::Env;
+use crate::config::Severity;
+use crate::error::Fatal;
+use crate::graph::Graph;
+use crate::report::{Diagnostic, Summary, render};
+use crate::rules::{self, LintContext};
+
+pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
+    let format = env.format("lint", &[Format::Human, Format::Short, Format::Json, Format::Github, Format::Sarif])?;
+    let graph = env.load_graph()?;
+    let prefixes = path_filters(env, &args.paths)?;
+    let ctx = LintContext {
+        graph: &graph,
+        config: &env.root.config,
+        as_of: env.as_of,
+        window: env.window(),
+    };
+    let mut findings = rules::lint(&ctx);
+    if !prefixes.is_empty() {
+        findings.retain(|d| prefixes.iter().any(|p| under(&graph.files[d.file].path, p)));
+    }
+    report(env, format, &graph, &findings)
+}
+
+/// Renders lint findings in `format` and decides the exit status: shared by
+/// `lint` and the git modes that build their graph elsewhere.
+pub fn report(env: &Env, format: Format, graph: &Graph, findings: &[Diagnostic]) -> Result<Outcome, Fatal> {
+    let summary = summarize(graph, findings);
+    let text = match format {
+        Format::Short => render::short::render(graph, findings),
+        Format::Json => render::json::lint(graph, findings, &summary),
+        Format::Github => render::github::render(graph, findings),
+        Format::Sarif => render::sarif::render(graph, findings),
+        _ if env.quiet => String::new(),
+        _ => render::human::render(graph, findings, &summary, env.color),
+    };
+    crate::output::print(&text)?;
+    Ok(if summary.errors > 0 { Outcome::Failure } else { Outcome::Success })
+}
+
+fn summarize(graph: &Graph, findings: &[Diagnostic]) -> Summary {
+    Summary {
+        files: graph.files.len(),
+        items: graph.items.len(),
+        skipped: graph.ws_skipped,
+        errors: findings.iter().filter(|d| d.severity == Severity::Error).count(),
+        warnings: findings.iter().filter(|d| d.severity == Severity::Warning).count(),
+    }
+}
+
+/// Turns PATH arguments (relative to where align was started) into
+/// root-relative prefixes.
+fn path_filters(env: &Env, paths: &[std::path::PathBuf]) -> Result<Vec<String>, Fatal> {
+    paths
+        .iter()
+        .map(|p| {
+            let abs = env.cwd.join(p);
+            let abs = abs.canonicalize().map_err(|e| Fatal::usage(format!("`{}`: {e}", p.display()), "pass files or folders inside the workspace"))?;
+            crate::workspace::relative(&env.root.dir, &abs).ok_or_else(|| Fatal::usage(format!("`{}` is outside the workspace root `{}`", p.display(), env.root.dir.display()), "pass files or folders under the root"))
+        })
+        .collect()
+}
+
+fn under(path: &str, prefix: &str) -> bool {
+    prefix.is_empty() || path == prefix || Path::new(path).starts_with(prefix)
+}

@@ -1,0 +1,90 @@
+//! One module per subcommand. Each resolves its settings, calls the
+//! library, and hands data to a renderer; none holds analysis logic.
+
+mod config;
+mod explain;
+mod lint;
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::Outcome;
+use crate::cli::{Cli, Command, Format, Global};
+use crate::config::Root;
+use crate::error::Fatal;
+use crate::graph::Graph;
+use crate::model::{Period, parse_date};
+use crate::workspace;
+
+/// What every command knows: the root and the global flags, resolved.
+pub struct Env {
+    pub root: Root,
+    pub format: Option<Format>,
+    pub color: bool,
+    pub quiet: bool,
+    pub as_of: Date,
+    /// The directory the command was started from (after `-C`).
+    pub cwd: PathBuf,
+}
+
+impl Env {
+    /// Resolves the global flags: the root, the as-of date, colour.
+    pub fn new(global: &Global) -> Result<Env, Fatal> {
+        let here = std::env::current_dir().map_err(|e| Fatal::io(".", e))?;
+        let cwd = match &global.dir {
+            Some(d) => here.join(d),
+            None => here,
+        };
+        if !cwd.is_dir() {
+            return Err(Fatal::usage(format!("`{}` is not a folder", cwd.display()), "pass an existing folder to `-C`"));
+        }
+        let root = crate::config::discover(&cwd)?;
+        let as_of = match &global.as_of {
+            Some(s) => parse_date(s).map_err(|m| Fatal::usage(format!("--as-of: {m}"), "write the date as YYYY-MM-DD, e.g. `--as-of 2026-11-12`"))?,
+            None => jiff::Zoned::now().date(),
+        };
+        Ok(Env {
+            root,
+            format: global.format,
+            color: crate::output::use_color(global.color),
+            quiet: global.quiet,
+            as_of,
+            cwd: cwd.canonicalize().unwrap_or(cwd),
+        })
+    }
+
+    /// The output format, checked against those the command offers (the
+    /// first is the default).
+    pub fn format(&self, command: &str, offered: &[Format]) -> Result<Format, Fatal> {
+        match self.format {
+            None => Ok(offered[0]),
+            Some(f) if offered.contains(&f) => Ok(f),
+            Some(f) => {
+                let names: Vec<&str> = offered.iter().map(|f| f.as_str()).collect();
+                Err(Fatal::usage(format!("`align {command}` does not print `--format {}`", f.as_str()), format!("use one of: {}", names.join(", "))))
+            }
+        }
+    }
+
+    /// The default audit window: the configured period unit containing as-of.
+    pub fn window(&self) -> Period {
+        Period::containing(self.root.config.period, self.as_of)
+    }
+
+    /// Reads the work tree into a graph.
+    pub fn load_graph(&self) -> Result<Graph, Fatal> {
+        let inputs = workspace::discover(&self.root)?;
+        Ok(Graph::build(workspace::load(&self.root.config, inputs)))
+    }
+}
+
+/// Runs the subcommand of `cli`.
+pub fn dispatch(cli: Cli) -> Result<Outcome, Fatal> {
+    let env = Env::new(&cli.global)?;
+    match cli.command {
+        Command::Lint(args) => lint::run(&env, args),
+        Command::Explain(args) => explain::run(&env, args),
+        Command::Config => config::run(&env),
+    }
+}

@@ -1,0 +1,325 @@
+//! `align.yaml`: strict parsing (unknown keys fail with a suggestion),
+//! defaults for every key, root discovery, and the effective settings that
+//! `align config` prints (SPEC §1).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Fatal;
+use crate::model::{Kind, PeriodUnit, Status};
+use crate::parse::yaml;
+use crate::suggest::closest;
+
+/// The config file's name, looked for at the root.
+pub const FILE_NAME: &str = "align.yaml";
+
+/// A rule's severity as configured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Off,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// The spelling used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Off => "off",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// May a task opt out of linking with `unplanned: true`?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unplanned {
+    #[default]
+    Allow,
+    Deny,
+}
+
+/// How `align new` names tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IdScheme {
+    #[default]
+    Random,
+    Sequential,
+}
+
+/// Thresholds and gates of `align audit` (SPEC §3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AuditConfig {
+    /// Gate: `align audit` exits 1 above this untraced percentage.
+    pub max_untraced_percent: Option<f64>,
+    pub lagging_share_warn_percent: f64,
+    pub starved_share_percent: f64,
+    pub stale_days: i64,
+    pub block_sla_days: i64,
+    pub at_risk_gap: f64,
+    pub off_track_gap: f64,
+}
+
+impl Default for AuditConfig {
+    fn default() -> Self {
+        AuditConfig {
+            max_untraced_percent: None,
+            lagging_share_warn_percent: 40.0,
+            starved_share_percent: 20.0,
+            stale_days: 14,
+            block_sla_days: 2,
+            at_risk_gap: 0.10,
+            off_track_gap: 0.25,
+        }
+    }
+}
+
+/// Rule severities for files under some paths.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub paths: Vec<String>,
+    #[serde(default)]
+    pub rules: BTreeMap<String, Severity>,
+}
+
+/// The whole of `align.yaml`, every key with its default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub kind_by_path: BTreeMap<String, Kind>,
+    pub period: PeriodUnit,
+    pub statuses: BTreeMap<Status, Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<Vec<String>>,
+    pub max_depth: usize,
+    pub unplanned: Unplanned,
+    pub ids: IdScheme,
+    pub audit: AuditConfig,
+    pub rules: BTreeMap<String, Severity>,
+    pub overrides: Vec<Override>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            include: vec!["**/*.md".into(), "**/*.yaml".into(), "**/*.yml".into()],
+            exclude: Vec::new(),
+            kind_by_path: BTreeMap::new(),
+            period: PeriodUnit::Quarter,
+            statuses: BTreeMap::new(),
+            people: None,
+            max_depth: 3,
+            unplanned: Unplanned::Allow,
+            ids: IdScheme::Random,
+            audit: AuditConfig::default(),
+            rules: BTreeMap::new(),
+            overrides: Vec::new(),
+        }
+    }
+}
+
+/// Every key `align.yaml` knows, for "did you mean" on a typo.
+const KEYS: &[&str] = &[
+    "include",
+    "exclude",
+    "kind_by_path",
+    "period",
+    "statuses",
+    "people",
+    "max_depth",
+    "unplanned",
+    "ids",
+    "audit",
+    "rules",
+    "overrides",
+    "max_untraced_percent",
+    "lagging_share_warn_percent",
+    "starved_share_percent",
+    "stale_days",
+    "block_sla_days",
+    "at_risk_gap",
+    "off_track_gap",
+    "paths",
+];
+
+impl Config {
+    /// Parses `align.yaml` text; `path` names the file in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, Fatal> {
+        if text.trim().is_empty() {
+            return Ok(Config::default());
+        }
+        let config: Config = yaml::from_str(text).map_err(|e| {
+            let (line, col) = e.offset.map_or((1, 1), |o| {
+                crate::span::LineIndex::new(text).line_col(text, o)
+            });
+            let help = unknown_key(&e.message)
+                .and_then(|k| closest(&k, KEYS.iter().copied()))
+                .map(|s| format!("did you mean `{s}`?"))
+                .unwrap_or_else(|| yaml::hint(&e.message).to_string());
+            Fatal::Config {
+                path: path.to_path_buf(),
+                line,
+                column: col,
+                message: e.message,
+                help,
+            }
+        })?;
+        config.validate(path)?;
+        Ok(config)
+    }
+
+    fn validate(&self, path: &Path) -> Result<(), Fatal> {
+        let bad = |message: String, help: &str| Fatal::Config {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message,
+            help: help.to_string(),
+        };
+        for glob in self
+            .include
+            .iter()
+            .chain(&self.exclude)
+            .chain(self.kind_by_path.keys())
+            .chain(self.overrides.iter().flat_map(|o| &o.paths))
+        {
+            globset::Glob::new(glob).map_err(|e| {
+                bad(
+                    format!("`{glob}` is not a valid glob: {e}"),
+                    "globs use globset syntax, e.g. `work/**/*.md`",
+                )
+            })?;
+        }
+        let rule_names = self
+            .rules
+            .keys()
+            .chain(self.overrides.iter().flat_map(|o| o.rules.keys()));
+        for name in rule_names {
+            if crate::rules::find(name).is_none() {
+                let all = crate::rules::REGISTRY
+                    .iter()
+                    .flat_map(|r| [r.code, r.name]);
+                let help = closest(name, all)
+                    .map(|s| format!("did you mean `{s}`? `align explain` lists the rules"))
+                    .unwrap_or_else(|| "`align explain` lists the rules".into());
+                return Err(bad(format!("`{name}` in `rules` is not a rule code or name"), &help));
+            }
+        }
+        if self.audit.at_risk_gap > self.audit.off_track_gap {
+            return Err(bad(
+                "`audit.at_risk_gap` is larger than `audit.off_track_gap`".into(),
+                "at_risk_gap is the smaller gap: e.g. 0.10 and 0.25",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The canonical status for a spelling, honouring `statuses`.
+    pub fn status(&self, spelling: &str) -> Option<Status> {
+        let s = spelling.trim();
+        Status::parse(&s.to_ascii_lowercase()).or_else(|| {
+            self.statuses
+                .iter()
+                .find(|(_, spellings)| spellings.iter().any(|x| x.eq_ignore_ascii_case(s)))
+                .map(|(status, _)| *status)
+        })
+    }
+}
+
+fn unknown_key(message: &str) -> Option<String> {
+    let rest = message.split("unknown field `").nth(1)?;
+    Some(rest.split('`').next()?.to_string())
+}
+
+/// Where `align` works: the root folder and its config.
+#[derive(Debug, Clone)]
+pub struct Root {
+    pub dir: PathBuf,
+    pub config: Config,
+    /// The config file, when there is one.
+    pub config_path: Option<PathBuf>,
+}
+
+/// Finds the root from `start` (SPEC §1): the nearest folder with
+/// `align.yaml`, else the enclosing git work tree, else `start`.
+pub fn discover(start: &Path) -> Result<Root, Fatal> {
+    let start = start.canonicalize().map_err(|e| Fatal::Io {
+        path: start.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let found = start
+        .ancestors()
+        .find(|d| d.join(FILE_NAME).is_file())
+        .map(Path::to_path_buf);
+    let (dir, config_path) = match found {
+        Some(dir) => {
+            let p = dir.join(FILE_NAME);
+            (dir, Some(p))
+        }
+        None => {
+            let git = start.ancestors().find(|d| d.join(".git").exists());
+            (git.unwrap_or(&start).to_path_buf(), None)
+        }
+    };
+    let config = match &config_path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| Fatal::Io {
+                path: p.clone(),
+                message: e.to_string(),
+            })?;
+            Config::parse(&text, p)?
+        }
+        None => Config::default(),
+    };
+    Ok(Root {
+        dir,
+        config,
+        config_path,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_means_defaults() {
+        assert_eq!(Config::parse("", Path::new("align.yaml")).unwrap(), Config::default());
+        assert_eq!(Config::parse("# nothing\n", Path::new("align.yaml")).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_nearest() {
+        let err = Config::parse("includ: ['**']\n", Path::new("align.yaml")).unwrap_err();
+        let Fatal::Config { help, line, .. } = err else { panic!() };
+        assert_eq!(help, "did you mean `include`?");
+        assert_eq!(line, 1);
+        let err = Config::parse("audit:\n  stale_day: 3\n", Path::new("align.yaml")).unwrap_err();
+        let Fatal::Config { help, line, .. } = err else { panic!() };
+        assert_eq!((help.as_str(), line), ("did you mean `stale_days`?", 2));
+    }
+
+    #[test]
+    fn statuses_map_spellings() {
+        let c = Config::parse("statuses:\n  done: [shipped]\n", Path::new("a")).unwrap();
+        assert_eq!(c.status("Shipped"), Some(Status::Done));
+        assert_eq!(c.status("doing"), Some(Status::Doing));
+        assert_eq!(c.status("nope"), None);
+    }
+
+    #[test]
+    fn rules_must_exist() {
+        assert!(Config::parse("rules: { AL009: off, unlinked-task: warning }\n", Path::new("a")).is_ok());
+        assert!(Config::parse("rules: { AL999: off }\n", Path::new("a")).is_err());
+    }
+}

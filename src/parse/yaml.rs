@@ -1,0 +1,543 @@
+//! The only user of serde_yaml. Deserializes typed structs whose leaves are
+//! lenient: a value of the wrong type is recorded as what was found rather
+//! than failing the whole item, so one bad field becomes one AL008 finding
+//! and the rest of the item still counts. No `serde_yaml::Value` and no
+//! flattened maps: unknown keys are skipped with `IgnoredAny`, and
+//! serde_yaml's own repetition limit stops alias bombs.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+/// A scalar as found in YAML, or a note that a collection stood there.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Scalar {
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    #[default]
+    Null,
+    /// A sequence where a scalar was expected (its content skipped).
+    List,
+    /// A mapping where a scalar was expected (its content skipped).
+    Map,
+}
+
+impl Scalar {
+    /// The value as text, when it is a string or a number.
+    pub fn text(&self) -> Option<String> {
+        match self {
+            Scalar::Str(s) => Some(s.clone()),
+            Scalar::Int(i) => Some(i.to_string()),
+            Scalar::Float(f) => Some(f.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The value as a number, when it is one (or text that reads as one).
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Scalar::Int(i) => Some(*i as f64),
+            Scalar::Float(f) if f.is_finite() => Some(*f),
+            Scalar::Str(s) => s.trim().parse::<f64>().ok().filter(|f| f.is_finite()),
+            _ => None,
+        }
+    }
+
+    /// Describes what was found, for "expected a date, found …" messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Scalar::Str(s) => format!("`{}`", truncate(s, 40)),
+            Scalar::Int(i) => format!("the number {i}"),
+            Scalar::Float(f) => format!("the number {f}"),
+            Scalar::Bool(b) => format!("`{b}`"),
+            Scalar::Null => "nothing".to_string(),
+            Scalar::List => "a list".to_string(),
+            Scalar::Map => "a mapping".to_string(),
+        }
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn u64_scalar(v: u64) -> Scalar {
+    i64::try_from(v).map_or(Scalar::Float(v as f64), Scalar::Int)
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
+        Ok(u64_scalar(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
+        Ok(Scalar::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Scalar, E> {
+        Ok(Scalar::Str(v))
+    }
+    fn visit_unit<E>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Null)
+    }
+    fn visit_none<E>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+        d.deserialize_any(ScalarVisitor)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Scalar, A::Error> {
+        IgnoredAny::deserialize(SeqAccessDeserializer::new(seq))?;
+        Ok(Scalar::List)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
+        IgnoredAny::deserialize(MapAccessDeserializer::new(map))?;
+        Ok(Scalar::Map)
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// A value that may be one scalar or a list of scalars (link fields,
+/// `labels`, RACI roles). `was_list` tells which was written.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scalars {
+    pub values: Vec<Scalar>,
+    pub was_list: bool,
+}
+
+impl<'de> Deserialize<'de> for Scalars {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalars;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a value or a list of values")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalars, A::Error> {
+                let mut values = Vec::new();
+                while let Some(v) = seq.next_element::<Scalar>()? {
+                    values.push(v);
+                }
+                Ok(Scalars {
+                    values,
+                    was_list: true,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalars, A::Error> {
+                single(ScalarVisitor.visit_map(map)?)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Scalars, E> {
+                single(Scalar::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Scalars, E> {
+                single(Scalar::Int(v))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Scalars, E> {
+                single(u64_scalar(v))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Scalars, E> {
+                single(Scalar::Float(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Scalars, E> {
+                single(Scalar::Str(v.to_string()))
+            }
+            fn visit_unit<E>(self) -> Result<Scalars, E> {
+                Ok(Scalars::default())
+            }
+        }
+        fn single<E>(v: Scalar) -> Result<Scalars, E> {
+            Ok(Scalars {
+                values: vec![v],
+                was_list: false,
+            })
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A value that should be a mapping of shape `T`, or what stood there
+/// instead.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mapped<T> {
+    Map(T),
+    Other(Scalar),
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Mapped<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Mapped<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Mapped<T>, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map)).map(Mapped::Map)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Mapped<T>, A::Error> {
+                ScalarVisitor.visit_seq(seq).map(Mapped::Other)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Mapped<T>, E> {
+                Ok(Mapped::Other(Scalar::Bool(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Mapped<T>, E> {
+                Ok(Mapped::Other(Scalar::Int(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Mapped<T>, E> {
+                Ok(Mapped::Other(u64_scalar(v)))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Mapped<T>, E> {
+                Ok(Mapped::Other(Scalar::Float(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Mapped<T>, E> {
+                Ok(Mapped::Other(Scalar::Str(v.to_string())))
+            }
+            fn visit_unit<E>(self) -> Result<Mapped<T>, E> {
+                Ok(Mapped::Other(Scalar::Null))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// A value that should be a list of `T`, or what stood there instead.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Listed<T> {
+    List(Vec<T>),
+    Other(Scalar),
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Listed<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Listed<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Listed<T>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(v) = seq.next_element::<T>()? {
+                    out.push(v);
+                }
+                Ok(Listed::List(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Listed<T>, A::Error> {
+                ScalarVisitor.visit_map(map).map(Listed::Other)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Listed<T>, E> {
+                Ok(Listed::Other(Scalar::Bool(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Listed<T>, E> {
+                Ok(Listed::Other(Scalar::Int(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Listed<T>, E> {
+                Ok(Listed::Other(u64_scalar(v)))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Listed<T>, E> {
+                Ok(Listed::Other(Scalar::Float(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Listed<T>, E> {
+                Ok(Listed::Other(Scalar::Str(v.to_string())))
+            }
+            fn visit_unit<E>(self) -> Result<Listed<T>, E> {
+                Ok(Listed::List(Vec::new()))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+impl<T> Default for Listed<T> {
+    fn default() -> Self {
+        Listed::List(Vec::new())
+    }
+}
+
+/// `period` is written as a label (`2026-Q4`) or as `{start, end}`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(default)]
+pub struct RawRange {
+    pub start: Option<Scalar>,
+    pub end: Option<Scalar>,
+}
+
+/// `metric: {start, target, current, unit}`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(default)]
+pub struct RawMetric {
+    pub start: Option<Scalar>,
+    pub target: Option<Scalar>,
+    pub current: Option<Scalar>,
+    pub unit: Option<Scalar>,
+}
+
+/// One entry of `checkins`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(default)]
+pub struct RawCheckin {
+    pub date: Option<Scalar>,
+    pub value: Option<Scalar>,
+    pub confidence: Option<Scalar>,
+    pub note: Option<Scalar>,
+}
+
+/// `raci: {responsible, accountable, consulted, informed}`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(default)]
+pub struct RawRaci {
+    pub responsible: Option<Scalars>,
+    pub accountable: Option<Scalars>,
+    pub consulted: Option<Scalars>,
+    pub informed: Option<Scalars>,
+}
+
+/// An item as read: every field any kind may carry, each lenient, plus
+/// the `items:` list a YAML file may hold.
+pub type RawItem = RawItemOf<Listed<Mapped<RawItemOf<IgnoredAny>>>>;
+
+/// Every field any kind may carry, each lenient. Which fields a kind may
+/// really use is decided later, from the scanner's key list. `I` is the
+/// type of `items:`: a list of items at the top level, skipped below it,
+/// so the type is not recursive and nesting depth stays bounded.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(default)]
+pub struct RawItemOf<I> {
+    pub id: Option<Scalar>,
+    pub kind: Option<Scalar>,
+    pub title: Option<Scalar>,
+    pub owner: Option<Scalars>,
+    pub team: Option<Scalar>,
+    pub labels: Option<Scalars>,
+    pub created: Option<Scalar>,
+    pub updated: Option<Scalar>,
+    pub period: Option<Mapped<RawRange>>,
+    pub status: Option<Scalar>,
+    pub weight: Option<Scalar>,
+    pub parent: Option<Scalars>,
+    pub objective: Option<Scalars>,
+    pub kr: Option<Scalars>,
+    pub initiative: Option<Scalars>,
+    pub depends_on: Option<Scalars>,
+    pub metric: Option<Mapped<RawMetric>>,
+    pub checkins: Option<Listed<Mapped<RawCheckin>>>,
+    pub start: Option<Scalar>,
+    pub due: Option<Scalar>,
+    pub done: Option<Scalar>,
+    pub estimate: Option<Scalar>,
+    pub unplanned: Option<Scalar>,
+    pub reason: Option<Scalar>,
+    pub requested_by: Option<Scalar>,
+    pub raci: Option<Mapped<RawRaci>>,
+    /// A YAML file may hold `items: [...]` (only at its top level).
+    pub items: Option<I>,
+}
+
+/// What a YAML document holds at its top level.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawDoc {
+    /// A mapping: one item (or an `items:` list).
+    One(Box<RawItem>),
+    /// A sequence: many items, each a mapping (or something else).
+    Many(Vec<Mapped<RawItem>>),
+    /// A scalar or empty document: not an item.
+    Nothing,
+}
+
+impl<'de> Deserialize<'de> for RawDoc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawDoc;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping or a list of mappings")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawDoc, A::Error> {
+                RawItem::deserialize(MapAccessDeserializer::new(map)).map(|i| RawDoc::One(Box::new(i)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawDoc, A::Error> {
+                let mut out = Vec::new();
+                while let Some(v) = seq.next_element::<Mapped<RawItem>>()? {
+                    out.push(v);
+                }
+                Ok(RawDoc::Many(out))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<RawDoc, E> {
+                Ok(RawDoc::Nothing)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<RawDoc, E> {
+                Ok(RawDoc::Nothing)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<RawDoc, E> {
+                Ok(RawDoc::Nothing)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<RawDoc, E> {
+                Ok(RawDoc::Nothing)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<RawDoc, E> {
+                Ok(RawDoc::Nothing)
+            }
+            fn visit_unit<E>(self) -> Result<RawDoc, E> {
+                Ok(RawDoc::Nothing)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A YAML syntax or shape error, with the byte offset serde_yaml reported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub message: String,
+    pub offset: Option<usize>,
+}
+
+/// Parses one YAML document into its raw items.
+pub fn parse_doc(yaml: &str) -> Result<RawDoc, YamlError> {
+    if yaml.trim().is_empty() {
+        return Ok(RawDoc::Nothing);
+    }
+    serde_yaml::from_str::<RawDoc>(yaml).map_err(|e| yaml_error(&e))
+}
+
+/// Parses a typed value (used for `align.yaml`), keeping the error position.
+pub fn from_str<T: serde::de::DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
+    serde_yaml::from_str::<T>(yaml).map_err(|e| yaml_error(&e))
+}
+
+/// Serializes a value as YAML (used by `align config`).
+pub fn to_string<T: serde::Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
+fn yaml_error(e: &serde_yaml::Error) -> YamlError {
+    let mut message = e.to_string();
+    // serde_yaml appends " at line L column C"; the finding carries those.
+    if let Some(p) = message.find(" at line ") {
+        message.truncate(p);
+    }
+    YamlError {
+        message,
+        offset: e.location().map(|l| l.index()),
+    }
+}
+
+/// What usually causes a YAML error, for the finding's help (SPEC §5).
+pub fn hint(message: &str) -> &'static str {
+    let m = message.to_ascii_lowercase();
+    if m.contains("mapping values are not allowed") {
+        "a value that contains `: ` needs quotes, e.g. `title: \"Launch: phase 2\"`"
+    } else if m.contains("tab") {
+        "YAML indentation must use spaces, not tabs"
+    } else if m.contains("did not find expected key") || m.contains("block mapping") {
+        "check the indentation: keys of one mapping must line up"
+    } else if m.contains("found character that cannot start any token") {
+        "values starting with `@`, `` ` `` or `%` need quotes"
+    } else if m.contains("duplicate") {
+        "each key may appear once: remove or rename the repeated key"
+    } else if m.contains("recursion limit") {
+        "the YAML is nested too deeply; items need only a few levels"
+    } else if m.contains("repetition limit") {
+        "the YAML expands aliases too many times (an alias bomb); write the values out"
+    } else if m.contains("unknown anchor") {
+        "an alias `*name` refers to an anchor `&name` that is not defined above it"
+    } else if m.contains("more than one document") {
+        "a file holds one YAML document; remove the extra `---` line or split the file"
+    } else if m.contains("did not find expected") || m.contains("while scanning a quoted") {
+        "check for an unclosed quote or bracket"
+    } else {
+        "fix the YAML syntax at the position shown"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_types_are_recorded_not_fatal() {
+        let doc = parse_doc("kind: task\nestimate: [1, 2]\nkr: KR-1\nmetric: 5\n").unwrap();
+        let RawDoc::One(item) = doc else { panic!() };
+        assert_eq!(item.estimate, Some(Scalar::List));
+        assert_eq!(item.kr.unwrap().values, vec![Scalar::Str("KR-1".into())]);
+        assert_eq!(item.metric, Some(Mapped::Other(Scalar::Int(5))));
+    }
+
+    #[test]
+    fn sequences_and_items_lists() {
+        let RawDoc::Many(items) = parse_doc("- kind: objective\n  id: O-1\n- 3\n").unwrap() else {
+            panic!()
+        };
+        assert_eq!(items.len(), 2);
+        let RawDoc::One(item) = parse_doc("items:\n  - kind: kr\n").unwrap() else { panic!() };
+        assert!(matches!(item.items, Some(Listed::List(ref v)) if v.len() == 1));
+    }
+
+    fn bomb(field: &str) -> String {
+        let mut y = String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        for i in 0..9u8 {
+            let (p, n) = ((b'a' + i) as char, (b'b' + i) as char);
+            y.push_str(&format!("{n}: &{n} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"));
+        }
+        format!("{y}kind: task\n{field}: *j\n")
+    }
+
+    #[test]
+    fn alias_bombs_are_never_expanded_or_refused() {
+        // Values align reads as scalars are skipped without expanding the
+        // aliases: the field is just "a list" (an AL008 finding later).
+        let RawDoc::One(item) = parse_doc(&bomb("labels")).unwrap() else { panic!() };
+        assert_eq!(item.labels.unwrap().values.len(), 9);
+        assert!(parse_doc(&bomb("extra")).is_ok());
+        // Where align descends (`items:` of item mappings), the repetition
+        // limit of serde_yaml stops the expansion.
+        let mut y = String::from("a: &a [{kind: task}, {kind: task}, {kind: task}, {kind: task}]\n");
+        for i in 0..9u8 {
+            let (p, n) = ((b'a' + i) as char, (b'b' + i) as char);
+            y.push_str(&format!("{n}: &{n} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"));
+        }
+        y.push_str("items: *j\n");
+        assert!(parse_doc(&y).is_ok_and(|d| matches!(d, RawDoc::One(i) if matches!(i.items, Some(Listed::List(ref v)) if v.len() == 9))));
+    }
+
+    #[test]
+    fn duplicate_keys_and_deep_nesting() {
+        assert!(parse_doc("kind: task\nkind: kr\n").is_err());
+        let nest = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
+        // Skipped without descending: bounded, no stack overflow.
+        let RawDoc::One(item) = parse_doc(&format!("kind: task\ntitle: {nest}\n")).unwrap() else { panic!() };
+        assert_eq!(item.title, Some(Scalar::List));
+        // `items:` below the top level is skipped, never descended into.
+        let deep_items = format!("{}kind: task{}", "items: [{".repeat(5_000), "}]".repeat(5_000));
+        assert!(parse_doc(&deep_items).is_ok());
+    }
+}
