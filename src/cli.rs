@@ -84,15 +84,127 @@ pub enum ColorChoice {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write align.yaml and a folder skeleton (never overwrites)
+    #[command(after_help = "Examples:\n  align init\n  align init --example marketing     a small realistic workspace to explore")]
+    Init(InitArgs),
+    /// Create a goal or a task from a template, linked from the start
+    #[command(after_help = "Examples:\n  align new task \"A/B test the pricing-page hero\" --kr KR-3 --owner sam\n  align new task \"Fix the signup outage\" --unplanned --reason \"prod incident\"\n  align new kr \"Cut cost per lead to 140\" --objective O-1 --owner dana\n  $EDITOR $(align new task \"Draft the brief\" --initiative I-2)\n\nThe new file's path is printed on stdout.")]
+    New(NewArgs),
     /// Check the structure: every task traces to a KR, links resolve, one owner per goal
-    #[command(after_help = "Formats: human (default), short, json, github, sarif.\n\nExamples:\n  align lint\n  align lint work/tasks --format short\n  align lint --format github        annotations in a GitHub Actions job\n  align lint --format sarif > align.sarif\n\nExit status: 0 clean (warnings allowed), 1 error findings, 2 could not run.")]
+    #[command(after_help = "Formats: human (default), short, json, github, sarif.\n\nExamples:\n  align lint\n  align lint work/tasks --format short\n  align lint --staged                what a pre-commit hook runs\n  align lint --base origin/main      only findings new since that commit\n  align lint --format github         annotations in a GitHub Actions job\n  align lint --format sarif > align.sarif\n\nExit status: 0 clean (warnings allowed), 1 error findings, 2 could not run.")]
     Lint(LintArgs),
+    /// Audit execution: untraced work, lagging and starved KRs, coverage, gates
+    #[command(after_help = "Formats: human (default), json, markdown, github.\n\nExamples:\n  align audit\n  align audit --period 2026-Q4 --as-of 2026-11-12\n  align audit --max-untraced 30 --format markdown >> $GITHUB_STEP_SUMMARY\n\nExit status: 0 every gate passes, 1 a gate is breached, 2 could not run.")]
+    Audit(AuditArgs),
+    /// Roll progress up from the work to the goals, as a tree
+    #[command(after_help = "Formats: human (default), json.\n\nExamples:\n  align status\n  align status O-1          one objective's subtree\n  align status T-7kq3       the goals a task traces to")]
+    Status(IdArg),
+    /// Rank open tasks by their effect on lagging KRs
+    #[command(after_help = "Formats: human (default), json.\n\nExamples:\n  align next\n  align next --owner sam --limit 5")]
+    Next(NextArgs),
+    /// Record a KR check-in (appends to the KR's file, nothing else changes)
+    #[command(after_help = "Examples:\n  align checkin KR-3 35.25\n  align checkin KR-3 36 --confidence 0.6 --note \"webinar moved a week\"")]
+    Checkin(CheckinArgs),
+    /// Set front-matter fields in place, changing nothing else
+    #[command(after_help = "Examples:\n  align set T-7kq3 status=doing owner=lee\n  align set KR-3 metric.target=50")]
+    Set(SetArgs),
+    /// Mark a task done today (or on --as-of)
+    #[command(after_help = "Examples:\n  align done T-7kq3\n  align done T-7kq3 --as-of 2026-11-10")]
+    Done(IdArg),
+    /// Show one item with its links out and in
+    #[command(after_help = "Formats: human (default), json.\n\nExamples:\n  align show KR-3")]
+    Show(IdArg),
+    /// Draw the goal graph as a Mermaid or Graphviz diagram
+    #[command(after_help = "Formats: mermaid (default), dot, json.\n\nExamples:\n  align graph > goals.mmd\n  align graph O-1 --format dot | dot -Tsvg > o1.svg")]
+    Graph(GraphArgs),
+    /// Write a report (weekly: a Markdown digest of the week)
+    #[command(after_help = "Examples:\n  align report weekly\n  align report weekly --as-of 2026-11-13 >> $GITHUB_STEP_SUMMARY")]
+    Report(ReportArgs),
+    /// The audit metrics at points in git history
+    #[command(after_help = "Formats: human (default), json, csv.\n\nExamples:\n  align trend --since 2026-10-01\n  align trend --since 2026-01-01 --every month --format csv")]
+    Trend(TrendArgs),
+    /// Install or remove the git pre-commit hook that runs `align lint --staged`
+    #[command(after_help = "Examples:\n  align hook install\n  align hook install --force     replace an existing hook instead of chaining it\n  align hook uninstall")]
+    Hook(HookArgs),
     /// Explain a lint rule: what it checks, why, and how to fix it
     #[command(after_help = "Examples:\n  align explain AL001\n  align explain unlinked-task\n  align explain              list every rule")]
     Explain(ExplainArgs),
     /// Print the effective configuration (align.yaml with defaults filled in)
     #[command(after_help = "Formats: yaml (default), json.\n\nExamples:\n  align config\n  align config --format json")]
     Config,
+    /// Print a shell completion script
+    #[command(after_help = "Examples:\n  align completions bash > ~/.local/share/bash-completion/completions/align\n  align completions zsh > ~/.zfunc/_align\n  align completions fish > ~/.config/fish/completions/align.fish")]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    #[command(after_help = "Examples:\n  align man > align.1 && man ./align.1")]
+    Man,
+}
+
+/// `align init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Also write a small example workspace
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub example: Option<Example>,
+}
+
+/// The example workspaces `align init --example` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Example {
+    Marketing,
+    Product,
+}
+
+/// `align new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// What to create
+    #[arg(value_enum)]
+    pub kind: NewKind,
+    /// The title
+    pub title: String,
+    /// A KR the new item links to (repeatable)
+    #[arg(long = "kr", value_name = "ID")]
+    pub krs: Vec<String>,
+    /// An initiative the new task links to (repeatable)
+    #[arg(long = "initiative", value_name = "ID")]
+    pub initiatives: Vec<String>,
+    /// The objective of a new KR
+    #[arg(long, value_name = "ID")]
+    pub objective: Option<String>,
+    /// The parent of a new objective
+    #[arg(long, value_name = "ID")]
+    pub parent: Option<String>,
+    /// The owner
+    #[arg(long, value_name = "P")]
+    pub owner: Option<String>,
+    /// Due date, YYYY-MM-DD
+    #[arg(long, value_name = "D")]
+    pub due: Option<String>,
+    /// A label (repeatable)
+    #[arg(long = "label", value_name = "L")]
+    pub labels: Vec<String>,
+    /// The task is reactive work that links to no goal (needs --reason)
+    #[arg(long, requires = "reason")]
+    pub unplanned: bool,
+    /// Why unplanned work was taken on
+    #[arg(long, value_name = "R")]
+    pub reason: Option<String>,
+    /// Use this id instead of a generated one
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Open the new file in $VISUAL or $EDITOR
+    #[arg(long)]
+    pub edit: bool,
+}
+
+/// Kinds `align new` creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NewKind {
+    Objective,
+    Kr,
+    Initiative,
+    Task,
 }
 
 /// `align lint`.
@@ -100,6 +212,128 @@ pub enum Command {
 pub struct LintArgs {
     /// Only report findings in these files or folders
     pub paths: Vec<PathBuf>,
+    /// Check the content staged in the git index, not the work tree
+    #[arg(long, conflicts_with = "base")]
+    pub staged: bool,
+    /// Only report findings that are new compared with this git revision
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
+}
+
+/// `align audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The window: 2026-Q4, 2026-H2, 2026, or 2026-10-01..2026-11-15
+    #[arg(long, value_name = "P")]
+    pub period: Option<String>,
+    /// Gate: fail when untraced work is above N percent
+    #[arg(long, value_name = "N")]
+    pub max_untraced: Option<f64>,
+}
+
+/// Commands that take one item id (optional for `status`).
+#[derive(Debug, Args)]
+pub struct IdArg {
+    /// An item id
+    pub id: Option<String>,
+}
+
+/// `align next`.
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    /// Only tasks owned by P
+    #[arg(long, value_name = "P")]
+    pub owner: Option<String>,
+    /// How many tasks to show
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+}
+
+/// `align checkin`.
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// The KR
+    pub kr: String,
+    /// The KR's current value
+    pub value: String,
+    /// How sure the owner is of reaching the target, 0 to 1
+    #[arg(long, value_name = "C")]
+    pub confidence: Option<String>,
+    /// A short note
+    #[arg(long, value_name = "N")]
+    pub note: Option<String>,
+    /// The check-in's date (default: --as-of or today)
+    #[arg(long, value_name = "D")]
+    pub date: Option<String>,
+}
+
+/// `align set`.
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The item
+    pub id: String,
+    /// Assignments, e.g. status=doing
+    #[arg(required = true, value_name = "FIELD=VALUE")]
+    pub assignments: Vec<String>,
+}
+
+/// `align graph`.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Only this item's subtree
+    pub id: Option<String>,
+}
+
+/// `align report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(subcommand)]
+    pub kind: ReportKind,
+}
+
+/// The reports `align report` writes.
+#[derive(Debug, Subcommand)]
+pub enum ReportKind {
+    /// A Markdown digest of the week ending on --as-of
+    Weekly,
+}
+
+/// `align trend`.
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// The first date (default: 12 weeks before --as-of)
+    #[arg(long, value_name = "D")]
+    pub since: Option<String>,
+    /// The step between points
+    #[arg(long, value_enum, default_value_t = Every::Week)]
+    pub every: Every,
+}
+
+/// Steps of `align trend`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Every {
+    Week,
+    Month,
+}
+
+/// `align hook`.
+#[derive(Debug, Args)]
+pub struct HookArgs {
+    #[command(subcommand)]
+    pub action: HookAction,
+}
+
+/// What `align hook` does.
+#[derive(Debug, Subcommand)]
+pub enum HookAction {
+    /// Install the pre-commit hook (chains an existing hook)
+    Install {
+        /// Replace an existing hook instead of chaining it
+        #[arg(long)]
+        force: bool,
+    },
+    /// Remove the hook and restore what was there before
+    Uninstall,
 }
 
 /// `align explain`.
@@ -107,4 +341,12 @@ pub struct LintArgs {
 pub struct ExplainArgs {
     /// A rule code (AL001) or name (unlinked-task); all rules when omitted
     pub rule: Option<String>,
+}
+
+/// `align completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
