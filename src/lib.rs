@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod git;
 pub mod goals;
 pub mod graph;
 pub mod model;

@@ -1,0 +1,281 @@
+//! Everything `align` learns from git, and the only user of git2: the
+//! staged snapshot for `lint --staged`, the tree of any revision for
+//! `lint --base` and `trend`, the last change of every file from one
+//! history walk, and where hooks live. It hands plain facts to the rest.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use git2::{Delta, DiffOptions, ObjectType, Oid, Repository, Sort, TreeWalkMode, TreeWalkResult};
+use jiff::civil::Date;
+
+use crate::config::Root;
+use crate::error::Fatal;
+use crate::workspace::{self, Content, Input};
+
+/// An open repository and where the align root sits inside its work tree.
+pub struct Repo {
+    repo: Repository,
+    /// The root relative to the work tree, `/`-separated, `""` at the top.
+    prefix: String,
+}
+
+fn git_err(e: git2::Error) -> Fatal {
+    Fatal::Git {
+        message: format!("git: {}", e.message()),
+        help: "check that the repository is not corrupt (`git fsck`)".into(),
+    }
+}
+
+impl Repo {
+    /// Opens the repository that holds `root`, or says clearly that the
+    /// command needs one (SPEC §6).
+    pub fn open(root: &Root, command: &str) -> Result<Repo, Fatal> {
+        let repo = Repository::discover(&root.dir).map_err(|_| Fatal::Git {
+            message: format!(
+                "`{command}` needs a git repository, and `{}` is not inside one",
+                root.dir.display()
+            ),
+            help: "run it inside a git work tree (`git init` makes one)".into(),
+        })?;
+        let workdir = repo.workdir().ok_or_else(|| Fatal::Git {
+            message: format!("`{command}` needs a work tree, and this repository is bare"),
+            help: "run it in a clone with a work tree".into(),
+        })?;
+        let workdir = workdir.canonicalize().map_err(|e| Fatal::io(workdir, e))?;
+        let prefix = workspace::relative(&workdir, &root.dir).unwrap_or_default();
+        Ok(Repo { repo, prefix })
+    }
+
+    /// The root-relative path of a repository path, if it is under the root.
+    fn under_root(&self, repo_path: &str) -> Option<String> {
+        if self.prefix.is_empty() {
+            return Some(repo_path.to_string());
+        }
+        repo_path
+            .strip_prefix(&self.prefix)
+            .and_then(|p| p.strip_prefix('/'))
+            .map(str::to_string)
+    }
+
+    /// The repository path of a root-relative path.
+    fn repo_path(&self, rel: &str) -> String {
+        if self.prefix.is_empty() {
+            rel.to_string()
+        } else {
+            format!("{}/{rel}", self.prefix)
+        }
+    }
+
+    /// Whether the repository is a shallow clone (history is cut).
+    pub fn is_shallow(&self) -> bool {
+        self.repo.is_shallow()
+    }
+
+    /// The files staged in the index that the config includes, with their
+    /// staged content (SPEC §4 `lint --staged`).
+    pub fn staged_inputs(&self, root: &Root) -> Result<Vec<Input>, Fatal> {
+        let (include, exclude) = workspace::matchers(&root.config)?;
+        let index = self.repo.index().map_err(git_err)?;
+        let mut inputs = Vec::new();
+        for entry in index.iter() {
+            let path = String::from_utf8_lossy(&entry.path).into_owned();
+            let Some(rel) = self.under_root(&path) else {
+                continue;
+            };
+            // Stage 0 only: conflicted entries are not "staged content".
+            let stage = (entry.flags >> 12) & 0x3;
+            if stage != 0 || !workspace::wanted(&rel, &include, &exclude) {
+                continue;
+            }
+            // Submodules (gitlinks) and symlinks are not item files.
+            if entry.mode & 0o170000 != 0o100000 {
+                continue;
+            }
+            let blob = self.repo.find_blob(entry.id).map_err(git_err)?;
+            inputs.push(Input {
+                path: rel,
+                content: Content::Bytes(blob.content().to_vec()),
+            });
+        }
+        inputs.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(inputs)
+    }
+
+    /// Root-relative paths whose staged content differs from HEAD (added,
+    /// modified, deleted or renamed), with the HEAD content of each that
+    /// existed there.
+    pub fn staged_changes(&self) -> Result<Vec<(String, Option<Vec<u8>>)>, Fatal> {
+        let head_tree = match self.repo.head() {
+            Ok(h) => Some(h.peel_to_tree().map_err(git_err)?),
+            Err(_) => None, // no commits yet: everything staged is new
+        };
+        let index = self.repo.index().map_err(git_err)?;
+        let mut opts = DiffOptions::new();
+        if !self.prefix.is_empty() {
+            opts.pathspec(&self.prefix);
+        }
+        let diff = self
+            .repo
+            .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))
+            .map_err(git_err)?;
+        let mut out = Vec::new();
+        for delta in diff.deltas() {
+            for file in [delta.old_file(), delta.new_file()] {
+                let Some(path) = file.path().and_then(Path::to_str) else {
+                    continue;
+                };
+                let Some(rel) = self.under_root(&path.replace('\\', "/")) else {
+                    continue;
+                };
+                if out.iter().any(|(p, _)| *p == rel) {
+                    continue;
+                }
+                let old = if delta.status() == Delta::Added || file.id().is_zero() {
+                    None
+                } else {
+                    self.repo
+                        .find_blob(delta.old_file().id())
+                        .ok()
+                        .map(|b| b.content().to_vec())
+                };
+                out.push((rel, old));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Resolves a revision (`origin/main`, `HEAD~3`, a hash) to a commit.
+    pub fn commit_of(&self, rev: &str) -> Result<Oid, Fatal> {
+        let obj = self.repo.revparse_single(rev).map_err(|e| Fatal::Git {
+            message: format!(
+                "`{rev}` is not a revision of this repository: {}",
+                e.message()
+            ),
+            help: "name a branch, tag or commit, e.g. `--base origin/main` (fetch it first in CI)"
+                .into(),
+        })?;
+        let commit = obj.peel_to_commit().map_err(git_err)?;
+        Ok(commit.id())
+    }
+
+    /// The files of a commit's tree that the config includes.
+    pub fn tree_inputs(&self, root: &Root, commit: Oid) -> Result<Vec<Input>, Fatal> {
+        let (include, exclude) = workspace::matchers(&root.config)?;
+        let tree = self
+            .repo
+            .find_commit(commit)
+            .and_then(|c| c.tree())
+            .map_err(git_err)?;
+        let mut blobs: Vec<(String, Oid)> = Vec::new();
+        tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
+            if entry.kind() == Some(ObjectType::Blob) && entry.filemode() & 0o170000 == 0o100000 {
+                let path = format!("{dir}{}", entry.name().unwrap_or_default());
+                if let Some(rel) = self.under_root(&path) {
+                    if workspace::wanted(&rel, &include, &exclude) {
+                        blobs.push((rel, entry.id()));
+                    }
+                }
+            }
+            TreeWalkResult::Ok
+        })
+        .map_err(git_err)?;
+        let mut inputs = Vec::with_capacity(blobs.len());
+        for (path, id) in blobs {
+            let blob = self.repo.find_blob(id).map_err(git_err)?;
+            inputs.push(Input {
+                path,
+                content: Content::Bytes(blob.content().to_vec()),
+            });
+        }
+        inputs.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(inputs)
+    }
+
+    /// The date of the last commit (on the first-parent history of HEAD)
+    /// that touched each of `paths` (root-relative), from one walk that
+    /// stops as soon as every path is dated. Paths never committed are
+    /// absent. Cheap on a repository with no commits (empty map).
+    pub fn last_changes(&self, paths: &[&str]) -> Result<HashMap<String, Date>, Fatal> {
+        let mut wanted: HashSet<String> = paths.iter().map(|p| self.repo_path(p)).collect();
+        let mut found = HashMap::new();
+        let Ok(head) = self.repo.head() else {
+            return Ok(found);
+        };
+        let head = head.peel_to_commit().map_err(git_err)?;
+        let mut walk = self.repo.revwalk().map_err(git_err)?;
+        walk.push(head.id()).map_err(git_err)?;
+        walk.simplify_first_parent().map_err(git_err)?;
+        walk.set_sorting(Sort::TOPOLOGICAL).map_err(git_err)?;
+        for oid in walk {
+            if wanted.is_empty() {
+                break;
+            }
+            let commit = self
+                .repo
+                .find_commit(oid.map_err(git_err)?)
+                .map_err(git_err)?;
+            let tree = commit.tree().map_err(git_err)?;
+            // A parent missing from a shallow clone reads as "no parent".
+            let parent_tree = commit.parent(0).ok().and_then(|p| p.tree().ok());
+            let mut opts = DiffOptions::new();
+            if !self.prefix.is_empty() {
+                opts.pathspec(&self.prefix);
+            }
+            let diff = self
+                .repo
+                .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))
+                .map_err(git_err)?;
+            let date = commit_date(&commit);
+            for delta in diff.deltas() {
+                if let Some(p) = delta.new_file().path().and_then(Path::to_str) {
+                    if wanted.remove(p) {
+                        if let (Some(rel), Some(d)) = (self.under_root(p), date) {
+                            found.insert(rel, d);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// First-parent commits of HEAD, newest first, with their dates.
+    pub fn first_parent_history(&self) -> Result<Vec<(Oid, Date)>, Fatal> {
+        let Ok(head) = self.repo.head() else {
+            return Ok(Vec::new());
+        };
+        let head = head.peel_to_commit().map_err(git_err)?;
+        let mut out = Vec::new();
+        let mut at = Some(head);
+        while let Some(c) = at {
+            if let Some(d) = commit_date(&c) {
+                out.push((c.id(), d));
+            }
+            at = c.parent(0).ok();
+        }
+        Ok(out)
+    }
+
+    /// Where hooks live: `core.hooksPath` (relative to the work tree) when
+    /// set, else the common git dir's `hooks/` (shared by worktrees).
+    pub fn hooks_dir(&self) -> Result<PathBuf, Fatal> {
+        let config = self.repo.config().map_err(git_err)?;
+        if let Ok(p) = config.get_path("core.hooksPath") {
+            let base = self.repo.workdir().unwrap_or_else(|| self.repo.path());
+            return Ok(base.join(p));
+        }
+        Ok(self.repo.commondir().join("hooks"))
+    }
+
+    /// The root relative to the work tree (`""` at the top).
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+}
+
+/// A commit's committer date as a civil date in UTC.
+fn commit_date(commit: &git2::Commit) -> Option<Date> {
+    let ts = jiff::Timestamp::from_second(commit.time().seconds()).ok()?;
+    Some(ts.to_zoned(jiff::tz::TimeZone::UTC).date())
+}
