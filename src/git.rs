@@ -13,6 +13,9 @@ use crate::config::Root;
 use crate::error::Fatal;
 use crate::workspace::{self, Content, Input};
 
+/// A root-relative path the index changes, with its HEAD content if any.
+pub type StagedChange = (String, Option<Vec<u8>>);
+
 /// An open repository and where the align root sits inside its work tree.
 pub struct Repo {
     repo: Repository,
@@ -105,7 +108,7 @@ impl Repo {
     /// Root-relative paths whose staged content differs from HEAD (added,
     /// modified, deleted or renamed), with the HEAD content of each that
     /// existed there.
-    pub fn staged_changes(&self) -> Result<Vec<(String, Option<Vec<u8>>)>, Fatal> {
+    pub fn staged_changes(&self) -> Result<Vec<StagedChange>, Fatal> {
         let head_tree = match self.repo.head() {
             Ok(h) => Some(h.peel_to_tree().map_err(git_err)?),
             Err(_) => None, // no commits yet: everything staged is new
@@ -171,10 +174,11 @@ impl Repo {
         tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
             if entry.kind() == Some(ObjectType::Blob) && entry.filemode() & 0o170000 == 0o100000 {
                 let path = format!("{dir}{}", entry.name().unwrap_or_default());
-                if let Some(rel) = self.under_root(&path) {
-                    if workspace::wanted(&rel, &include, &exclude) {
-                        blobs.push((rel, entry.id()));
-                    }
+                if let Some(rel) = self
+                    .under_root(&path)
+                    .filter(|r| workspace::wanted(r, &include, &exclude))
+                {
+                    blobs.push((rel, entry.id()));
                 }
             }
             TreeWalkResult::Ok
@@ -228,12 +232,11 @@ impl Repo {
                 .map_err(git_err)?;
             let date = commit_date(&commit);
             for delta in diff.deltas() {
-                if let Some(p) = delta.new_file().path().and_then(Path::to_str) {
-                    if wanted.remove(p) {
-                        if let (Some(rel), Some(d)) = (self.under_root(p), date) {
-                            found.insert(rel, d);
-                        }
-                    }
+                let Some(p) = delta.new_file().path().and_then(Path::to_str) else {
+                    continue;
+                };
+                if let (true, Some(rel), Some(d)) = (wanted.remove(p), self.under_root(p), date) {
+                    found.insert(rel, d);
                 }
             }
         }
