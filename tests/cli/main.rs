@@ -3,4 +3,5 @@
 
 mod common;
 
+mod git;
 mod lint;
