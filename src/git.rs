@@ -164,6 +164,20 @@ impl Repo {
 
     /// The files of a commit's tree that the config includes.
     pub fn tree_inputs(&self, root: &Root, commit: Oid) -> Result<Vec<Input>, Fatal> {
+        let mut inputs = Vec::new();
+        for (path, id) in self.tree_blobs(root, commit)? {
+            inputs.push(Input {
+                path,
+                content: Content::Bytes(self.blob(id)?),
+            });
+        }
+        Ok(inputs)
+    }
+
+    /// The included files of a commit's tree as `(root-relative path, blob
+    /// id)`, sorted, without reading any blob (so `trend` can reuse what it
+    /// parsed for an earlier commit).
+    pub fn tree_blobs(&self, root: &Root, commit: Oid) -> Result<Vec<(String, Oid)>, Fatal> {
         let (include, exclude) = workspace::matchers(&root.config)?;
         let tree = self
             .repo
@@ -184,16 +198,13 @@ impl Repo {
             TreeWalkResult::Ok
         })
         .map_err(git_err)?;
-        let mut inputs = Vec::with_capacity(blobs.len());
-        for (path, id) in blobs {
-            let blob = self.repo.find_blob(id).map_err(git_err)?;
-            inputs.push(Input {
-                path,
-                content: Content::Bytes(blob.content().to_vec()),
-            });
-        }
-        inputs.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(inputs)
+        blobs.sort();
+        Ok(blobs)
+    }
+
+    /// A blob's bytes.
+    pub fn blob(&self, id: Oid) -> Result<Vec<u8>, Fatal> {
+        Ok(self.repo.find_blob(id).map_err(git_err)?.content().to_vec())
     }
 
     /// The date of the last commit (on the first-parent history of HEAD)
