@@ -3,8 +3,9 @@
 //! audits and rolls up how the work connects to the goals.
 //!
 //! Data flows one way: files → [`parse`] → [`graph`] → analysis
-//! ([`rules`]) → [`report`] → a renderer. The binary only calls [`run`].
+//! ([`rules`], [`audit`]) → [`report`] → a renderer. The binary only calls [`run`].
 
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod config;
