@@ -353,7 +353,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
     if !lagging.is_empty() && lagging_share.percent < cfg.lagging_share_warn_percent {
         let ids: Vec<String> = lagging.iter().map(|&k| g.items[k].id.clone()).collect();
         let message = format!(
-            "only {} of {} open tasks ({:.1}%) trace to a lagging KR ({}), under {}%: the work exists but isn't aimed at the lagging goals",
+            "Only {} of {} open tasks ({:.1}%) trace to a lagging KR ({}), under {}%: the work exists but isn't aimed at the lagging goals",
             on_lagging,
             open.len(),
             lagging_share.percent,
