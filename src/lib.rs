@@ -16,6 +16,7 @@ pub mod model;
 pub mod output;
 pub mod parse;
 pub mod report;
+pub mod rollup;
 pub mod rules;
 pub mod span;
 pub mod suggest;

@@ -18,7 +18,7 @@ use serde::{Serialize, Serializer};
 
 pub use progress::{
     KrStatus, StatusInputs, Work, current_value, expected_progress, kr_progress, kr_status,
-    latest_checkin, numeric_progress, task_progress, unit,
+    latest_checkin, numeric_progress, task_progress, unit, work_at,
 };
 pub use stalled::{Blocked, Facts, Stall, stall};
 pub use work::{

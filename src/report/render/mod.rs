@@ -8,6 +8,7 @@ pub mod json;
 pub mod markdown;
 pub mod sarif;
 pub mod short;
+pub mod tree;
 
 use crate::graph::Graph;
 use crate::report::{Diagnostic, FindingView};
