@@ -9,6 +9,7 @@ pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod detail;
 pub mod error;
 pub mod goals;
 pub mod graph;
