@@ -3,11 +3,13 @@
 //! audits and rolls up how the work connects to the goals.
 //!
 //! Data flows one way: files → [`parse`] → [`graph`] → analysis
-//! ([`rules`]) → [`report`] → a renderer. The binary only calls [`run`].
+//! ([`rules`], [`audit`]) → [`report`] → a renderer. The binary only calls [`run`].
 
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod detail;
 pub mod error;
 pub mod git;
 pub mod goals;
@@ -16,6 +18,7 @@ pub mod model;
 pub mod output;
 pub mod parse;
 pub mod report;
+pub mod rollup;
 pub mod rules;
 pub mod span;
 pub mod suggest;

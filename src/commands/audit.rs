@@ -1,10 +1,57 @@
-//! `align audit` (placeholder until its issue lands).
+//! `align audit [--period P] [--max-untraced N]`: the metrics, signals and
+//! gates of SPEC §3 over a window. Exit 1 when a gate is breached.
 
 use crate::Outcome;
-use crate::cli::AuditArgs;
+use crate::audit;
+use crate::cli::{AuditArgs, Format};
 use crate::commands::Env;
 use crate::error::Fatal;
+use crate::model::Period;
+use crate::report::render;
 
-pub fn run(_env: &Env, _args: AuditArgs) -> Result<Outcome, Fatal> {
-    Err(super::not_built("audit"))
+pub fn run(env: &Env, args: AuditArgs) -> Result<Outcome, Fatal> {
+    let format = env.format(
+        "audit",
+        &[
+            Format::Human,
+            Format::Json,
+            Format::Markdown,
+            Format::Github,
+        ],
+    )?;
+    let window = match &args.period {
+        Some(p) => Period::parse(p).map_err(|m| {
+            Fatal::usage(
+                format!("--period: {m}"),
+                "leave `--period` out to audit the period (align.yaml `period`) that contains --as-of",
+            )
+        })?,
+        None => env.window(),
+    };
+    let mut config = env.root.config.clone();
+    if let Some(limit) = args.max_untraced {
+        if !(0.0..=100.0).contains(&limit) {
+            return Err(Fatal::usage(
+                format!("--max-untraced {limit} is not a percentage"),
+                "pass a number from 0 to 100, e.g. `--max-untraced 30`",
+            ));
+        }
+        config.audit.max_untraced_percent = Some(limit);
+    }
+    let graph = env.load_graph()?;
+    let facts = env.facts(&graph);
+    let report = audit::audit(&graph, &config, env.as_of, &window, &facts);
+    let text = match format {
+        Format::Json => render::json::pretty(&report),
+        Format::Markdown => render::markdown::audit(&report),
+        Format::Github => render::github::audit(&graph, &report),
+        _ if env.quiet => String::new(),
+        _ => render::audit::human(&report, env.color),
+    };
+    crate::output::print(&text)?;
+    Ok(if report.pass {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    })
 }

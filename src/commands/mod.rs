@@ -97,6 +97,12 @@ impl Env {
         Period::containing(self.root.config.period, self.as_of)
     }
 
+    /// When the files of `graph` last changed, for stalled KRs. Until git
+    /// history is read (the git issue), every date comes from `updated`.
+    pub fn facts(&self, graph: &Graph) -> crate::audit::Facts {
+        crate::audit::Facts::none(graph)
+    }
+
     /// Reads the work tree into a graph.
     pub fn load_graph(&self) -> Result<Graph, Fatal> {
         let inputs = workspace::discover(&self.root)?;

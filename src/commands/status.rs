@@ -1,10 +1,77 @@
-//! `align status` (placeholder until its issue lands).
+//! `align status [ID]`: the rollup from the work to the goals as a tree
+//! (SPEC §4); with an ID, that subtree, and for a task the goals it traces to.
 
 use crate::Outcome;
-use crate::cli::IdArg;
+use crate::audit::{Context, traced_on};
+use crate::cli::{Format, IdArg};
 use crate::commands::Env;
 use crate::error::Fatal;
+use crate::graph::{Graph, ItemIx};
+use crate::report::render;
+use crate::rollup::Rollup;
 
-pub fn run(_env: &Env, _args: IdArg) -> Result<Outcome, Fatal> {
-    Err(super::not_built("status"))
+pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
+    let format = env.format("status", &[Format::Human, Format::Json])?;
+    let graph = env.load_graph()?;
+    let facts = env.facts(&graph);
+    let window = env.window();
+    let target = args.id.as_deref().map(|id| find(&graph, id)).transpose()?;
+    let cx = Context {
+        graph: &graph,
+        config: &env.root.config,
+        as_of: env.as_of,
+        window: &window,
+        facts: &facts,
+    };
+    let mut rollup = Rollup::new(cx);
+    let roots = match target {
+        Some(ix) => rollup.subtree(ix),
+        None => rollup.tree(),
+    };
+    let text = match format {
+        Format::Json => render::json::pretty(&roots),
+        _ if env.quiet => String::new(),
+        _ => {
+            let footer = if target.is_none() {
+                untraced_footer(&graph, env)
+            } else {
+                Vec::new()
+            };
+            render::tree::human(&roots, &footer, env.color)
+        }
+    };
+    crate::output::print(&text)?;
+    Ok(Outcome::Success)
+}
+
+/// The item with `id`, or a usage error naming the nearest ids.
+pub fn find(graph: &Graph, id: &str) -> Result<ItemIx, Fatal> {
+    graph.get(id).ok_or_else(|| {
+        let near = crate::suggest::nearest(id, graph.ids(), 3);
+        let help = if near.is_empty() {
+            "`align status` lists every objective, KR, initiative and task".to_string()
+        } else {
+            let near: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+            format!("did you mean {}?", near.join(" or "))
+        };
+        Fatal::usage(format!("no item has the id `{id}`"), help)
+    })
+}
+
+/// Open tasks that trace to no live KR, which the tree cannot show.
+fn untraced_footer(graph: &Graph, env: &Env) -> Vec<String> {
+    let ids: Vec<&str> = crate::audit::open_tasks(graph)
+        .into_iter()
+        .filter(|&t| !traced_on(graph, t, env.as_of))
+        .map(|t| graph.items[t].id.as_str())
+        .collect();
+    match ids.len() {
+        0 => Vec::new(),
+        n => vec![format!(
+            "{n} open {} {} to no live KR: {}",
+            if n == 1 { "task" } else { "tasks" },
+            if n == 1 { "traces" } else { "trace" },
+            ids.join(", ")
+        )],
+    }
 }

@@ -1,7 +1,8 @@
 //! `--format github`: workflow commands that GitHub Actions turns into
-//! annotations on the pull request.
+//! annotations on the pull request: lint findings, audit signals and gates.
 
 use super::view;
+use crate::audit::Audit;
 use crate::config::Severity;
 use crate::graph::Graph;
 use crate::report::Diagnostic;
@@ -27,6 +28,39 @@ pub fn render(graph: &Graph, findings: &[Diagnostic]) -> String {
             )
         })
         .collect()
+}
+
+/// Renders the audit's signals as warnings and its breached gates as
+/// errors; a signal about an item points at the item's file.
+pub fn audit(graph: &Graph, a: &Audit) -> String {
+    let mut out = String::new();
+    for s in &a.signals {
+        let at =
+            s.id.as_deref()
+                .and_then(|id| graph.get(id))
+                .map(|ix| {
+                    let file = graph.file_of(ix);
+                    let (line, _) = file.line_col(graph.items[ix].id_span.start);
+                    format!("file={},line={},", property(&file.path), line)
+                })
+                .unwrap_or_default();
+        out.push_str(&format!(
+            "::warning {at}title={}::{}\n",
+            property(&format!("align {}", s.kind.as_str())),
+            data(&s.message)
+        ));
+    }
+    for g in a.gates.iter().filter(|g| !g.pass) {
+        out.push_str(&format!(
+            "::error title={}::{}\n",
+            property(&format!("align gate {}", g.name)),
+            data(&format!(
+                "{} is {:.1}, above the limit of {}",
+                g.name, g.value, g.limit
+            ))
+        ));
+    }
+    out
 }
 
 /// Escapes a message for a workflow command.

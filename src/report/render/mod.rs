@@ -1,10 +1,15 @@
-//! One renderer per output format, all over the same findings.
+//! One renderer per output format, all over the same findings, audits
+//! and rollups; plus the small pieces (bars, percentages) they share.
 
+pub mod audit;
+pub mod detail;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod sarif;
 pub mod short;
+pub mod tree;
 
 use crate::graph::Graph;
 use crate::report::{Diagnostic, FindingView};
@@ -22,5 +27,27 @@ pub fn view(graph: &Graph, d: &Diagnostic) -> FindingView {
         column,
         message: d.message.clone(),
         help: d.help.clone(),
+    }
+}
+
+/// A progress bar of `width` cells for `p` in [0, 1]: `██████░░░░░░`.
+pub fn bar(p: f64, width: usize) -> String {
+    let filled = ((crate::audit::unit(p) * width as f64).round() as usize).min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// A share in [0, 1] as a whole percent: `35%`.
+pub fn pct(p: f64) -> String {
+    format!("{}%", (p * 100.0).round() as i64)
+}
+
+/// The ANSI colour code for a KR status: green, yellow, red; dim for the rest.
+pub fn status_color(status: crate::audit::KrStatus) -> &'static str {
+    use crate::audit::KrStatus;
+    match status {
+        KrStatus::OnTrack | KrStatus::Done => "32",
+        KrStatus::AtRisk => "33",
+        KrStatus::OffTrack => "31",
+        KrStatus::NotStarted => "2",
     }
 }

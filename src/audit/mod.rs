@@ -1,0 +1,596 @@
+//! The goal math of SPEC §3: from the graph, an as-of date, a window, the
+//! audit thresholds and the facts about when files changed, to plain
+//! serializable data — KR and objective progress and status, untraced
+//! work, the lagging-work share, starved and stalled KRs, coverage,
+//! signals and gates. Nothing here reads files or prints; `align audit`,
+//! `status`, `next`, `report` and `trend` all start from [`audit`] or
+//! [`evaluate_kr`].
+
+mod progress;
+mod stalled;
+mod work;
+
+#[cfg(test)]
+pub(crate) mod tests;
+
+use jiff::civil::Date;
+use serde::{Serialize, Serializer};
+
+pub use progress::{
+    KrStatus, StatusInputs, Work, current_value, expected_progress, kr_progress, kr_status,
+    latest_checkin, numeric_progress, task_progress, unit, work_at,
+};
+pub use stalled::{Blocked, Facts, Stall, stall};
+pub use work::{
+    finished_in, kr_team, open_tasks, percent, scope, starved, starved_message, task_team,
+    traced_on, untraced, weeks_remaining,
+};
+
+use crate::config::Config;
+use crate::goals::{kr_active_in, kr_cancelled, kr_period};
+use crate::graph::{Graph, ItemIx};
+use crate::model::{Kind, Period, Status};
+
+/// Everything `align audit` reports (SPEC §3 JSON shape, exact key names).
+#[derive(Debug, Clone, Serialize)]
+pub struct Audit {
+    #[serde(serialize_with = "date")]
+    pub as_of: Date,
+    pub window: Window,
+    pub untraced: Untraced,
+    pub lagging_share: LaggingShare,
+    pub objectives: Vec<ObjectiveReport>,
+    pub krs: Vec<KrReport>,
+    pub coverage: Coverage,
+    pub signals: Vec<Signal>,
+    pub gates: Vec<Gate>,
+    pub pass: bool,
+    /// Where the change dates behind "stalled" came from.
+    pub history: History,
+}
+
+/// The audit window as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Window {
+    pub label: String,
+    #[serde(serialize_with = "date")]
+    pub start: Date,
+    #[serde(serialize_with = "date")]
+    pub end: Date,
+}
+
+/// Untraced work among the tasks finished in the window.
+#[derive(Debug, Clone, Serialize)]
+pub struct Untraced {
+    pub finished: usize,
+    pub untraced: usize,
+    #[serde(serialize_with = "round1")]
+    pub percent: f64,
+    #[serde(serialize_with = "round1")]
+    pub weighted_percent: f64,
+    /// The untraced tasks, in file order.
+    pub tasks: Vec<String>,
+}
+
+/// The share of open tasks that trace to a lagging KR.
+#[derive(Debug, Clone, Serialize)]
+pub struct LaggingShare {
+    pub open: usize,
+    pub on_lagging: usize,
+    #[serde(serialize_with = "round1")]
+    pub percent: f64,
+}
+
+/// One objective in the window.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectiveReport {
+    #[serde(skip)]
+    pub ix: ItemIx,
+    pub id: String,
+    pub title: String,
+    /// Weighted progress of its active KRs; `None` without any.
+    #[serde(serialize_with = "round2_opt")]
+    pub progress: Option<f64>,
+    #[serde(serialize_with = "round2")]
+    pub expected: f64,
+    /// The worst status of its active KRs; `None` without any.
+    pub status: Option<KrStatus>,
+}
+
+/// One KR active in the window.
+#[derive(Debug, Clone, Serialize)]
+pub struct KrReport {
+    #[serde(skip)]
+    pub ix: ItemIx,
+    pub id: String,
+    pub title: String,
+    pub objective: Option<String>,
+    pub owner: Option<String>,
+    /// The metric's current value; `None` for a task-driven KR.
+    pub current: Option<f64>,
+    #[serde(serialize_with = "round2")]
+    pub progress: f64,
+    #[serde(serialize_with = "round2")]
+    pub expected: f64,
+    pub status: KrStatus,
+    pub confidence: Option<f64>,
+    pub task_driven: bool,
+    pub weeks_remaining: i64,
+    pub open_tasks: usize,
+    pub done_tasks: usize,
+    pub blocked_tasks: usize,
+    pub stalled: bool,
+    pub starved: bool,
+}
+
+/// Goals and plans with nothing under them.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Coverage {
+    pub objectives_without_krs: Vec<String>,
+    pub krs_without_work: Vec<String>,
+    pub initiatives_without_tasks: Vec<String>,
+}
+
+/// What kind of thing a signal points out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignalKind {
+    Starved,
+    Prioritization,
+    Stalled,
+    Blocked,
+    Coverage,
+}
+
+impl SignalKind {
+    /// The spelling in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignalKind::Starved => "starved",
+            SignalKind::Prioritization => "prioritization",
+            SignalKind::Stalled => "stalled",
+            SignalKind::Blocked => "blocked",
+            SignalKind::Coverage => "coverage",
+        }
+    }
+}
+
+/// One sentence worth acting on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Signal {
+    pub kind: SignalKind,
+    /// The item it is about; `None` for workspace-wide signals.
+    pub id: Option<String>,
+    pub message: String,
+}
+
+/// One gate and its verdict: it passes when the value is at most the limit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gate {
+    pub name: &'static str,
+    pub limit: f64,
+    #[serde(serialize_with = "round1")]
+    pub value: f64,
+    pub pass: bool,
+}
+
+/// Where "when did this change" came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct History {
+    /// Git history dated at least one file; else `updated` fields only.
+    pub git: bool,
+    /// The git history was cut short (a shallow clone).
+    pub cut: bool,
+}
+
+/// One KR judged on its own (no starved verdict, which needs the others).
+#[derive(Debug, Clone)]
+pub struct KrEval {
+    pub progress: f64,
+    pub expected: f64,
+    pub status: KrStatus,
+    pub current: Option<f64>,
+    pub confidence: Option<f64>,
+    /// The KR's period, else the window when its objective has none.
+    pub period: Period,
+    /// Open tasks that trace to it.
+    pub open: Vec<ItemIx>,
+    pub stall: Stall,
+}
+
+/// The settings every evaluation shares.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub graph: &'a Graph,
+    pub config: &'a Config,
+    pub as_of: Date,
+    pub window: &'a Period,
+    pub facts: &'a Facts,
+}
+
+/// Judges one KR: progress, expected progress, status with stalled work.
+pub fn evaluate_kr(cx: &Context, kr: ItemIx) -> KrEval {
+    let g = cx.graph;
+    let item = &g.items[kr];
+    let period = kr_period(g, kr).unwrap_or(*cx.window);
+    let open: Vec<ItemIx> = g
+        .tasks_of_kr(kr)
+        .into_iter()
+        .filter(|&t| g.items[t].is_open())
+        .collect();
+    let stall = stall(g, kr, &open, &cx.config.audit, cx.as_of, cx.facts);
+    let progress = kr_progress(g, kr, cx.as_of);
+    let expected = expected_progress(&period, cx.as_of);
+    let checkin = latest_checkin(&item.checkins, cx.as_of);
+    let confidence = checkin.and_then(|c| c.confidence);
+    let status = kr_status(
+        StatusInputs {
+            progress,
+            expected,
+            before_start: cx.as_of < period.start,
+            marked_done: item.status == Status::Done,
+            confidence,
+            stalled: stall.stalled(),
+        },
+        &cx.config.audit,
+    );
+    let current = item
+        .metric
+        .as_ref()
+        .map(|m| current_value(m, &item.checkins, cx.as_of));
+    KrEval {
+        progress,
+        expected,
+        status,
+        current,
+        confidence,
+        period,
+        open,
+        stall,
+    }
+}
+
+/// The whole audit of SPEC §3 over `window` as of `as_of`. `facts` says
+/// when files last changed (use [`Facts::none`] without git). The gate
+/// limit is `config.audit.max_untraced_percent`; a caller with a flag
+/// overrides it in the config it passes.
+pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts: &Facts) -> Audit {
+    let cx = Context {
+        graph,
+        config,
+        as_of,
+        window,
+        facts,
+    };
+    let g = graph;
+    let cfg = &config.audit;
+    let open = open_tasks(g);
+    let finished = finished_in(g, window);
+    let mut signals = Vec::new();
+
+    // KRs active in the window, judged one by one.
+    let active: Vec<ItemIx> = (0..g.items.len())
+        .filter(|&ix| g.items[ix].kind == Kind::Kr && kr_active_in(g, ix, window))
+        .collect();
+    let evals: Vec<KrEval> = active.iter().map(|&kr| evaluate_kr(&cx, kr)).collect();
+    let lagging: Vec<ItemIx> = active
+        .iter()
+        .zip(&evals)
+        .filter(|(_, e)| e.status.is_lagging())
+        .map(|(&k, _)| k)
+        .collect();
+
+    let mut krs = Vec::with_capacity(active.len());
+    for (&kr, e) in active.iter().zip(&evals) {
+        let item = &g.items[kr];
+        let weeks = weeks_remaining(as_of, e.period.end);
+        let in_scope = scope(g, kr, &open);
+        let is_starved = e.status.is_lagging()
+            && starved(e.open.len(), in_scope.len(), cfg.starved_share_percent);
+        if is_starved {
+            let message = starved_message(
+                item,
+                e.progress,
+                weeks,
+                e.open.len(),
+                in_scope.len(),
+                kr_team(g, kr),
+            );
+            signals.push(signal(SignalKind::Starved, &item.id, message));
+        }
+        stall_signals(g, kr, e, cfg.stale_days, cfg.block_sla_days, &mut signals);
+        let done_tasks = finished
+            .iter()
+            .filter(|&&t| g.trace(t).contains(&kr))
+            .count();
+        krs.push(KrReport {
+            ix: kr,
+            id: item.id.clone(),
+            title: item.title.clone().unwrap_or_default(),
+            objective: g.objective_of(kr).map(|o| g.items[o].id.clone()),
+            owner: item.owners.first().cloned(),
+            current: e.current,
+            progress: e.progress,
+            expected: e.expected,
+            status: e.status,
+            confidence: e.confidence,
+            task_driven: item.metric.is_none(),
+            weeks_remaining: weeks,
+            open_tasks: e.open.len(),
+            done_tasks,
+            blocked_tasks: e
+                .open
+                .iter()
+                .filter(|&&t| g.items[t].status == Status::Blocked)
+                .count(),
+            stalled: e.stall.stalled(),
+            starved: is_starved,
+        });
+    }
+
+    // Untraced work and the lagging-work share.
+    let count = untraced(g, &finished);
+    let untraced = Untraced {
+        finished: count.finished,
+        untraced: count.untraced.len(),
+        percent: percent(count.untraced.len() as f64, count.finished as f64),
+        weighted_percent: percent(count.untraced_estimate, count.finished_estimate),
+        tasks: count
+            .untraced
+            .iter()
+            .map(|&t| g.items[t].id.clone())
+            .collect(),
+    };
+    let on_lagging = open
+        .iter()
+        .filter(|&&t| g.trace(t).iter().any(|k| lagging.contains(k)))
+        .count();
+    let lagging_share = LaggingShare {
+        open: open.len(),
+        on_lagging,
+        percent: percent(on_lagging as f64, open.len() as f64),
+    };
+    if !lagging.is_empty() && lagging_share.percent < cfg.lagging_share_warn_percent {
+        let ids: Vec<String> = lagging.iter().map(|&k| g.items[k].id.clone()).collect();
+        let message = format!(
+            "Only {} of {} open tasks ({:.1}%) trace to a lagging KR ({}), under {}%: the work exists but isn't aimed at the lagging goals",
+            on_lagging,
+            open.len(),
+            lagging_share.percent,
+            ids.join(", "),
+            cfg.lagging_share_warn_percent
+        );
+        signals.push(Signal {
+            kind: SignalKind::Prioritization,
+            id: None,
+            message,
+        });
+    }
+
+    // Objectives in the window, rolled up from their active KRs.
+    let objectives = objectives(&cx, &krs);
+    let coverage = coverage(g, &objectives, &krs, &finished, &mut signals);
+    signals.sort_by_key(|s| s.kind);
+
+    let gates: Vec<Gate> = cfg
+        .max_untraced_percent
+        .map(|limit| {
+            let value = untraced.percent;
+            Gate {
+                name: "max_untraced_percent",
+                limit,
+                value,
+                pass: round_to(value, 1) <= limit,
+            }
+        })
+        .into_iter()
+        .collect();
+    Audit {
+        as_of,
+        window: Window {
+            label: window.to_string(),
+            start: window.start,
+            end: window.end,
+        },
+        untraced,
+        lagging_share,
+        objectives,
+        krs,
+        coverage,
+        signals,
+        pass: gates.iter().all(|g| g.pass),
+        gates,
+        history: History {
+            git: facts.from_git(),
+            cut: facts.history_cut,
+        },
+    }
+}
+
+/// The headline numbers at one date, for `align trend` (SPEC §4): what
+/// `align audit --as-of DATE` says over the window containing DATE.
+#[derive(Debug, Clone, Serialize)]
+pub struct Metrics {
+    #[serde(serialize_with = "date")]
+    pub date: Date,
+    #[serde(serialize_with = "round1")]
+    pub untraced_percent: f64,
+    #[serde(serialize_with = "round1")]
+    pub lagging_share_percent: f64,
+    pub krs_lagging: usize,
+}
+
+/// The metrics of the tree in `graph` at `date`, over the configured
+/// period unit containing `date`. `trend` calls this once per historical
+/// tree, with that tree's facts.
+pub fn metrics_at(graph: &Graph, config: &Config, date: Date, facts: &Facts) -> Metrics {
+    let window = Period::containing(config.period, date);
+    let a = audit(graph, config, date, &window, facts);
+    Metrics {
+        date,
+        untraced_percent: a.untraced.percent,
+        lagging_share_percent: a.lagging_share.percent,
+        krs_lagging: a.krs.iter().filter(|k| k.status.is_lagging()).count(),
+    }
+}
+
+fn objectives(cx: &Context, krs: &[KrReport]) -> Vec<ObjectiveReport> {
+    let g = cx.graph;
+    (0..g.items.len())
+        .filter(|&o| {
+            let item = &g.items[o];
+            item.kind == Kind::Objective
+                && item.status != Status::Cancelled
+                && item.period.is_none_or(|p| p.overlaps(cx.window))
+        })
+        .map(|o| {
+            let item = &g.items[o];
+            let mine: Vec<&KrReport> = krs
+                .iter()
+                .filter(|k| g.objective_of(k.ix) == Some(o))
+                .collect();
+            let weight: f64 = mine.iter().map(|k| kr_weight(g, k.ix)).sum();
+            let progress = (weight > 0.0).then(|| {
+                unit(
+                    mine.iter()
+                        .map(|k| k.progress * kr_weight(g, k.ix))
+                        .sum::<f64>()
+                        / weight,
+                )
+            });
+            ObjectiveReport {
+                ix: o,
+                id: item.id.clone(),
+                title: item.title.clone().unwrap_or_default(),
+                progress,
+                expected: expected_progress(&item.period.unwrap_or(*cx.window), cx.as_of),
+                status: mine.iter().map(|k| k.status).max(),
+            }
+        })
+        .collect()
+}
+
+fn kr_weight(g: &Graph, kr: ItemIx) -> f64 {
+    let w = g.items[kr].weight;
+    if w.is_finite() && w >= 0.0 { w } else { 1.0 }
+}
+
+fn coverage(
+    g: &Graph,
+    objectives: &[ObjectiveReport],
+    krs: &[KrReport],
+    finished: &[ItemIx],
+    signals: &mut Vec<Signal>,
+) -> Coverage {
+    let mut c = Coverage::default();
+    for o in objectives.iter().filter(|o| o.progress.is_none()) {
+        c.objectives_without_krs.push(o.id.clone());
+        signals.push(signal(
+            SignalKind::Coverage,
+            &o.id,
+            format!("objective {} has no active KR in this window", o.id),
+        ));
+    }
+    for k in krs {
+        let done = finished.iter().any(|&t| g.trace(t).contains(&k.ix));
+        if k.open_tasks == 0 && !done {
+            c.krs_without_work.push(k.id.clone());
+            signals.push(signal(
+                SignalKind::Coverage,
+                &k.id,
+                format!(
+                    "KR {} has no open or finished work traced to it in this window",
+                    k.id
+                ),
+            ));
+        }
+    }
+    for i in work::initiatives_without_tasks(g) {
+        let id = &g.items[i].id;
+        // Only initiatives aimed at a goal still in play are a gap.
+        if g.trace(i)
+            .iter()
+            .any(|&kr| !kr_cancelled(g, kr) && krs.iter().any(|k| k.ix == kr))
+        {
+            c.initiatives_without_tasks.push(id.clone());
+            signals.push(signal(
+                SignalKind::Coverage,
+                id,
+                format!("initiative {id} has no tasks"),
+            ));
+        }
+    }
+    c
+}
+
+fn stall_signals(
+    g: &Graph,
+    kr: ItemIx,
+    e: &KrEval,
+    stale_days: i64,
+    sla: i64,
+    signals: &mut Vec<Signal>,
+) {
+    let id = &g.items[kr].id;
+    if e.stall.stale {
+        let since = e
+            .stall
+            .last_change
+            .map(|d| format!(" (last change {d})"))
+            .unwrap_or_default();
+        let n = e.open.len();
+        let work = if n == 1 {
+            "its open task".to_string()
+        } else {
+            format!("its {n} open tasks")
+        };
+        signals.push(signal(
+            SignalKind::Stalled,
+            id,
+            format!(
+                "{id} is stalled: neither {work} nor the KR changed in {stale_days} days{since}"
+            ),
+        ));
+    }
+    for b in &e.stall.blocked {
+        let task = &g.items[b.task].id;
+        signals.push(signal(
+            SignalKind::Blocked,
+            task,
+            format!("{task} has been blocked for {} days (since {}), over the {sla}-day limit; it holds back {id}", b.days, b.since),
+        ));
+    }
+}
+
+fn signal(kind: SignalKind, id: &str, message: String) -> Signal {
+    Signal {
+        kind,
+        id: Some(id.to_string()),
+        message,
+    }
+}
+
+/// Rounds to `digits` decimals.
+pub fn round_to(x: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (x * f).round() / f
+}
+
+fn date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+fn round1<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(round_to(*x, 1))
+}
+
+fn round2<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(round_to(*x, 2))
+}
+
+fn round2_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(x) => s.serialize_some(&round_to(*x, 2)),
+        None => s.serialize_none(),
+    }
+}

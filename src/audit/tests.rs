@@ -1,0 +1,205 @@
+//! The worked example of SPEC §3, to the digit, over the fixture in
+//! `tests/fixtures/worked-example`, plus helpers the other audit tests share.
+
+use std::path::Path;
+
+use jiff::civil::date;
+
+use super::*;
+use crate::config::{Config, discover};
+use crate::workspace::{self, Content, Input};
+
+/// A graph from in-memory files, with the default config.
+pub(crate) fn graph_of(files: &[(&str, &str)]) -> Graph {
+    let inputs = files
+        .iter()
+        .map(|(p, t)| Input {
+            path: p.to_string(),
+            content: Content::Bytes(t.as_bytes().to_vec()),
+        })
+        .collect();
+    Graph::build(workspace::load(&Config::default(), inputs))
+}
+
+/// A graph and config read from a folder under the crate root.
+pub(crate) fn load_dir(rel: &str) -> (Graph, Config) {
+    let root = discover(&Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).expect("fixture root");
+    let inputs = workspace::discover(&root).expect("fixture files");
+    let graph = Graph::build(workspace::load(&root.config, inputs));
+    (graph, root.config)
+}
+
+fn worked_example() -> Audit {
+    let (g, config) = load_dir("tests/fixtures/worked-example");
+    let window = Period::parse("2026-Q4").unwrap();
+    audit(&g, &config, date(2026, 11, 12), &window, &Facts::none(&g))
+}
+
+#[test]
+fn worked_example_to_the_digit() {
+    let a = worked_example();
+    assert_eq!(a.window.label, "2026-Q4");
+    assert_eq!((a.untraced.finished, a.untraced.untraced), (40, 12));
+    assert_eq!(a.untraced.percent, 30.0);
+    assert_eq!(a.untraced.weighted_percent, 27.5);
+    assert_eq!((a.lagging_share.open, a.lagging_share.on_lagging), (18, 3));
+    assert_eq!(round_to(a.lagging_share.percent, 1), 16.7);
+
+    let ids: Vec<&str> = a.krs.iter().map(|k| k.id.as_str()).collect();
+    assert_eq!(ids, ["KR-1", "KR-2", "KR-3"]);
+    let kr3 = &a.krs[2];
+    assert_eq!(round_to(kr3.progress, 2), 0.35);
+    assert_eq!(round_to(kr3.expected, 2), 0.46);
+    assert_eq!(kr3.status, KrStatus::AtRisk);
+    assert_eq!((kr3.open_tasks, kr3.done_tasks), (3, 5));
+    assert_eq!(kr3.weeks_remaining, 7);
+    assert!(kr3.starved && !kr3.stalled);
+    assert_eq!(kr3.objective.as_deref(), Some("O-1"));
+    assert_eq!(a.krs[0].status, KrStatus::OnTrack);
+    assert_eq!(a.krs[1].status, KrStatus::OnTrack);
+
+    assert_eq!(a.objectives.len(), 1);
+    let o1 = &a.objectives[0];
+    assert_eq!(o1.id, "O-1");
+    assert_eq!(o1.progress.map(|p| round_to(p, 2)), Some(0.41));
+    assert_eq!(round_to(o1.expected, 2), 0.46);
+    assert_eq!(o1.status, Some(KrStatus::AtRisk));
+
+    let starved: Vec<&Signal> = a
+        .signals
+        .iter()
+        .filter(|s| s.kind == SignalKind::Starved)
+        .collect();
+    assert_eq!(starved.len(), 1);
+    assert_eq!(
+        starved[0].message,
+        "KR-3 is at 35% with 7 weeks remaining — only 3 of 18 open tasks contribute to it"
+    );
+    assert!(
+        a.signals
+            .iter()
+            .any(|s| s.kind == SignalKind::Prioritization)
+    );
+    assert!(
+        !a.signals
+            .iter()
+            .any(|s| matches!(s.kind, SignalKind::Stalled | SignalKind::Blocked))
+    );
+
+    assert_eq!(a.gates.len(), 1);
+    assert_eq!(
+        (a.gates[0].limit, a.gates[0].value, a.gates[0].pass),
+        (30.0, 30.0, true)
+    );
+    assert!(a.pass);
+}
+
+#[test]
+fn worked_example_json_keys() {
+    let v = serde_json::to_value(worked_example()).unwrap();
+    assert_eq!(v["as_of"], "2026-11-12");
+    assert_eq!(v["window"]["start"], "2026-10-01");
+    assert_eq!(v["untraced"]["percent"], 30.0);
+    assert_eq!(v["lagging_share"]["percent"], 16.7);
+    assert_eq!(v["objectives"][0]["progress"], 0.41);
+    assert_eq!(v["objectives"][0]["expected"], 0.46);
+    assert_eq!(v["krs"][2]["progress"], 0.35);
+    assert_eq!(v["krs"][2]["status"], "at_risk");
+    assert_eq!(v["krs"][2]["starved"], true);
+    assert_eq!(v["gates"][0]["name"], "max_untraced_percent");
+    for key in ["coverage", "signals", "pass"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+}
+
+#[test]
+fn a_stricter_gate_fails() {
+    let (g, mut config) = load_dir("tests/fixtures/worked-example");
+    config.audit.max_untraced_percent = Some(29.9);
+    let a = audit(
+        &g,
+        &config,
+        date(2026, 11, 12),
+        &Period::parse("2026-Q4").unwrap(),
+        &Facts::none(&g),
+    );
+    assert!(!a.pass && !a.gates[0].pass);
+}
+
+#[test]
+fn objective_without_active_krs_has_no_progress() {
+    let g = graph_of(&[
+        (
+            "O-1.md",
+            "---\nkind: objective\ntitle: o\nperiod: 2026-Q4\n---\n",
+        ),
+        (
+            "KR-1.md",
+            "---\nkind: kr\ntitle: k\nobjective: O-1\nstatus: cancelled\n---\n",
+        ),
+    ]);
+    let window = Period::parse("2026-Q4").unwrap();
+    let a = audit(
+        &g,
+        &Config::default(),
+        date(2026, 11, 12),
+        &window,
+        &Facts::none(&g),
+    );
+    assert_eq!(a.objectives[0].progress, None);
+    assert_eq!(a.objectives[0].status, None);
+    assert_eq!(a.coverage.objectives_without_krs, ["O-1"]);
+    let v = serde_json::to_value(&a).unwrap();
+    assert!(v["objectives"][0]["progress"].is_null());
+}
+
+#[test]
+fn task_driven_kr_and_weights() {
+    let g = graph_of(&[
+        (
+            "O-1.md",
+            "---\nkind: objective\ntitle: o\nperiod: 2026-Q4\n---\n",
+        ),
+        (
+            "KR-1.md",
+            "---\nkind: kr\ntitle: k\nobjective: O-1\nweight: 3\n---\n",
+        ),
+        (
+            "KR-2.md",
+            "---\nkind: kr\ntitle: k\nobjective: O-1\nmetric: {start: 0, target: 10, current: 10}\n---\n",
+        ),
+        (
+            "T-1.md",
+            "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: done\ndone: 2026-10-10\nestimate: 1\n---\n",
+        ),
+        (
+            "T-2.md",
+            "---\nkind: task\ntitle: t\nkr: KR-1\nestimate: 3\n---\n",
+        ),
+        (
+            "T-3.md",
+            "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: cancelled\nestimate: 9\n---\n",
+        ),
+    ]);
+    let window = Period::parse("2026-Q4").unwrap();
+    let a = audit(
+        &g,
+        &Config::default(),
+        date(2026, 11, 12),
+        &window,
+        &Facts::none(&g),
+    );
+    assert_eq!(a.krs[0].progress, 0.25);
+    assert!(a.krs[0].task_driven);
+    assert_eq!(a.krs[1].status, KrStatus::Done);
+    // (0.25·3 + 1·1) / 4
+    assert_eq!(a.objectives[0].progress, Some(0.4375));
+    assert_eq!(a.objectives[0].status, Some(KrStatus::AtRisk));
+}
+
+#[test]
+fn metrics_at_a_date() {
+    let (g, config) = load_dir("tests/fixtures/worked-example");
+    let m = metrics_at(&g, &config, date(2026, 11, 12), &Facts::none(&g));
+    assert_eq!((m.untraced_percent, m.krs_lagging), (30.0, 1));
+}

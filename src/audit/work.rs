@@ -1,0 +1,254 @@
+//! Where the work goes (SPEC §3): which tasks are traced, untraced work,
+//! the lagging-work share, starved KRs with their scope, and coverage.
+
+use jiff::civil::Date;
+
+use crate::goals::kr_live_on;
+use crate::graph::{Graph, ItemIx};
+use crate::model::{Item, Kind, LinkField, Period, Status};
+
+/// A finished task is traced when it traces to a KR live on its `done`
+/// day; unplanned work is never traced (SPEC §3 "Trace", "Untraced").
+pub fn traced_on(graph: &Graph, task: ItemIx, day: Date) -> bool {
+    !graph.items[task].unplanned
+        && graph
+            .trace(task)
+            .iter()
+            .any(|&kr| kr_live_on(graph, kr, day))
+}
+
+/// The tasks finished in the window: done, with a `done` date inside it.
+pub fn finished_in(graph: &Graph, window: &Period) -> Vec<ItemIx> {
+    tasks(graph)
+        .filter(|&t| {
+            let item = &graph.items[t];
+            item.status == Status::Done && item.done.is_some_and(|d| window.contains(d))
+        })
+        .collect()
+}
+
+/// Open tasks (todo, doing, blocked) in file order.
+pub fn open_tasks(graph: &Graph) -> Vec<ItemIx> {
+    tasks(graph).filter(|&t| graph.items[t].is_open()).collect()
+}
+
+fn tasks(graph: &Graph) -> impl Iterator<Item = ItemIx> + '_ {
+    (0..graph.items.len()).filter(|&ix| graph.items[ix].kind == Kind::Task)
+}
+
+/// Untraced work among the finished tasks: counts and estimates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UntracedCount {
+    pub finished: usize,
+    pub untraced: Vec<ItemIx>,
+    pub finished_estimate: f64,
+    pub untraced_estimate: f64,
+}
+
+/// Counts untraced work, judged by the KRs live on each task's done day.
+pub fn untraced(graph: &Graph, finished: &[ItemIx]) -> UntracedCount {
+    let mut c = UntracedCount {
+        finished: finished.len(),
+        ..UntracedCount::default()
+    };
+    for &t in finished {
+        let item = &graph.items[t];
+        let estimate = item.estimate.max(0.0);
+        c.finished_estimate += estimate;
+        let day = item.done.expect("finished tasks have a done date");
+        if !traced_on(graph, t, day) {
+            c.untraced.push(t);
+            c.untraced_estimate += estimate;
+        }
+    }
+    c
+}
+
+/// `100 · part / whole`, 0 when there is no whole.
+pub fn percent(part: f64, whole: f64) -> f64 {
+    if whole > 0.0 {
+        100.0 * part / whole
+    } else {
+        0.0
+    }
+}
+
+/// The team of a KR: its own `team`, else its objective's.
+pub fn kr_team<'g>(graph: &'g Graph, kr: ItemIx) -> Option<&'g str> {
+    graph.items[kr].team.as_deref().or_else(|| {
+        graph
+            .objective_of(kr)
+            .and_then(|o| graph.items[o].team.as_deref())
+    })
+}
+
+/// The team of a task: its own `team`, else that of the first KR it
+/// traces to (SPEC §3 "Starved").
+pub fn task_team<'g>(graph: &'g Graph, task: ItemIx) -> Option<&'g str> {
+    graph.items[task]
+        .team
+        .as_deref()
+        .or_else(|| graph.trace(task).first().and_then(|&kr| kr_team(graph, kr)))
+}
+
+/// The open tasks a KR competes with: all of them, or those of its team.
+pub fn scope<'a>(graph: &Graph, kr: ItemIx, open: &'a [ItemIx]) -> Vec<ItemIx> {
+    match kr_team(graph, kr) {
+        None => open.to_vec(),
+        Some(team) => open
+            .iter()
+            .copied()
+            .filter(|&t| task_team(graph, t) == Some(team))
+            .collect(),
+    }
+}
+
+/// Starved: a lagging KR whose traced open tasks are fewer than
+/// `share_percent` of the open tasks in its scope, or none.
+pub fn starved(traced_open: usize, scope_open: usize, share_percent: f64) -> bool {
+    traced_open == 0 || percent(traced_open as f64, scope_open as f64) < share_percent
+}
+
+/// Weeks from as-of to a period's end, rounded to the nearest whole week
+/// (never negative).
+pub fn weeks_remaining(as_of: Date, end: Date) -> i64 {
+    let days = crate::model::days_between(as_of, end).max(0);
+    (days as f64 / 7.0).round() as i64
+}
+
+/// The starved signal sentence of SPEC §3, e.g. `KR-3 is at 35% with 7
+/// weeks remaining — only 3 of 18 open tasks contribute to it`.
+pub fn starved_message(
+    kr: &Item,
+    progress: f64,
+    weeks: i64,
+    traced: usize,
+    scope: usize,
+    team: Option<&str>,
+) -> String {
+    let pct = (progress * 100.0).round() as i64;
+    let weeks = match weeks {
+        1 => "1 week".to_string(),
+        n => format!("{n} weeks"),
+    };
+    let of_team = team.map(|t| format!(" of team {t}")).unwrap_or_default();
+    let open = if scope == 1 {
+        "open task"
+    } else {
+        "open tasks"
+    };
+    let tail = match traced {
+        0 => format!("none of {scope} {open}{of_team} contribute to it"),
+        1 => format!("only 1 of {scope} {open}{of_team} contributes to it"),
+        n => format!("only {n} of {scope} {open}{of_team} contribute to it"),
+    };
+    format!("{} is at {pct}% with {weeks} remaining — {tail}", kr.id)
+}
+
+/// Initiatives no task links to.
+pub fn initiatives_without_tasks(graph: &Graph) -> Vec<ItemIx> {
+    (0..graph.items.len())
+        .filter(|&ix| {
+            graph.items[ix].kind == Kind::Initiative && graph.items[ix].status != Status::Cancelled
+        })
+        .filter(|&ix| {
+            !graph
+                .sources(ix, LinkField::Initiative)
+                .any(|t| graph.items[t].kind == Kind::Task)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::tests::graph_of;
+    use jiff::civil::date;
+
+    #[test]
+    fn the_spec_sentence() {
+        let g = graph_of(&[("KR-3.md", "---\nkind: kr\ntitle: k\n---\n")]);
+        let kr = &g.items[0];
+        assert_eq!(
+            starved_message(
+                kr,
+                0.35,
+                weeks_remaining(date(2026, 11, 12), date(2026, 12, 31)),
+                3,
+                18,
+                None
+            ),
+            "KR-3 is at 35% with 7 weeks remaining — only 3 of 18 open tasks contribute to it"
+        );
+        assert_eq!(
+            starved_message(kr, 0.17, 1, 0, 6, Some("growth")),
+            "KR-3 is at 17% with 1 week remaining — none of 6 open tasks of team growth contribute to it"
+        );
+    }
+
+    #[test]
+    fn starved_threshold() {
+        assert!(starved(3, 18, 20.0));
+        assert!(!starved(4, 18, 20.0));
+        assert!(starved(0, 0, 20.0));
+    }
+
+    #[test]
+    fn teams_scope_the_open_work() {
+        let g = graph_of(&[
+            (
+                "O-1.md",
+                "---\nkind: objective\ntitle: o\nteam: growth\n---\n",
+            ),
+            ("O-2.md", "---\nkind: objective\ntitle: o\n---\n"),
+            ("KR-1.md", "---\nkind: kr\ntitle: k\nobjective: O-1\n---\n"),
+            ("KR-2.md", "---\nkind: kr\ntitle: k\nobjective: O-2\n---\n"),
+            ("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\n---\n"),
+            (
+                "T-2.md",
+                "---\nkind: task\ntitle: t\nkr: KR-2\nteam: growth\n---\n",
+            ),
+            ("T-3.md", "---\nkind: task\ntitle: t\nkr: KR-2\n---\n"),
+        ]);
+        let open = open_tasks(&g);
+        let kr1 = g.get("KR-1").unwrap();
+        let ids: Vec<&str> = scope(&g, kr1, &open)
+            .iter()
+            .map(|&t| g.items[t].id.as_str())
+            .collect();
+        assert_eq!(ids, ["T-1", "T-2"]);
+        assert_eq!(scope(&g, g.get("KR-2").unwrap(), &open).len(), 3);
+    }
+
+    #[test]
+    fn finished_work_is_judged_on_its_done_day() {
+        let g = graph_of(&[
+            (
+                "O-9.md",
+                "---\nkind: objective\ntitle: o\nperiod: 2026-Q3\n---\n",
+            ),
+            ("KR-9.md", "---\nkind: kr\ntitle: k\nobjective: O-9\n---\n"),
+            (
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nkr: KR-9\nstatus: done\ndone: 2026-09-30\n---\n",
+            ),
+            (
+                "T-2.md",
+                "---\nkind: task\ntitle: t\nkr: KR-9\nstatus: done\ndone: 2026-10-01\nestimate: 3\n---\n",
+            ),
+            (
+                "T-3.md",
+                "---\nkind: task\ntitle: t\nunplanned: true\nstatus: done\ndone: 2026-10-02\n---\n",
+            ),
+        ]);
+        let window = Period::parse("2026-Q4").unwrap();
+        let finished = finished_in(&g, &window);
+        assert_eq!(finished.len(), 2);
+        let c = untraced(&g, &finished);
+        assert_eq!(
+            (c.untraced.len(), c.untraced_estimate, c.finished_estimate),
+            (2, 4.0, 4.0)
+        );
+        assert!(traced_on(&g, g.get("T-1").unwrap(), date(2026, 9, 30)));
+    }
+}

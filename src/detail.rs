@@ -1,0 +1,212 @@
+//! One item as `align show` presents it (SPEC §4): where it is written, its
+//! fields, its links out and in, the KRs it traces to and, for goals, the
+//! audit's verdict. Plain data; the renderers print it.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::audit::{Context, KrStatus, evaluate_kr, round_to};
+use crate::graph::{Graph, ItemIx};
+use crate::model::{Item, Kind, LinkField};
+
+/// Everything `align show` prints about one item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Detail {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    /// The file, relative to the root, and the line of its id.
+    pub path: String,
+    pub line: usize,
+    /// The fields that are set, in schema order (links excluded).
+    #[serde(serialize_with = "as_map")]
+    pub fields: Vec<(String, Value)>,
+    /// For an objective or KR: progress, expected progress and status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goal: Option<Goal>,
+    /// For a task or initiative: the KRs it traces to.
+    pub traces_to: Vec<String>,
+    pub links_out: Vec<LinkOut>,
+    pub links_in: Vec<LinkIn>,
+}
+
+/// The audit's verdict on a goal.
+#[derive(Debug, Clone, Serialize)]
+pub struct Goal {
+    pub progress: Option<f64>,
+    pub expected: f64,
+    pub status: Option<KrStatus>,
+}
+
+/// A link this item writes.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkOut {
+    pub field: LinkField,
+    pub id: String,
+    /// `None` when no item has the id (AL002).
+    pub kind: Option<Kind>,
+    pub title: Option<String>,
+    pub status: Option<String>,
+}
+
+/// A link another item writes to this one.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkIn {
+    pub field: LinkField,
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    pub status: String,
+}
+
+/// Describes item `ix`.
+pub fn detail(cx: &Context, ix: ItemIx) -> Detail {
+    let g = cx.graph;
+    let item = &g.items[ix];
+    let file = g.file_of(ix);
+    let goal = match item.kind {
+        Kind::Kr => {
+            let e = evaluate_kr(cx, ix);
+            Some(Goal {
+                progress: Some(round_to(e.progress, 2)),
+                expected: round_to(e.expected, 2),
+                status: Some(e.status),
+            })
+        }
+        Kind::Objective => Some(objective_goal(cx, ix)),
+        _ => None,
+    };
+    Detail {
+        id: item.id.clone(),
+        kind: item.kind,
+        title: item.title.clone().unwrap_or_default(),
+        path: file.path.clone(),
+        line: file.line_col(item.id_span.start).0,
+        fields: fields(item),
+        goal,
+        traces_to: g.trace(ix).iter().map(|&k| g.items[k].id.clone()).collect(),
+        links_out: g.out[ix]
+            .iter()
+            .map(|e| {
+                let t = e.target.map(|t| &g.items[t]);
+                LinkOut {
+                    field: e.field,
+                    id: item.links[e.link].target.clone(),
+                    kind: t.map(|t| t.kind),
+                    title: t.and_then(|t| t.title.clone()),
+                    status: t.map(|t| t.status.to_string()),
+                }
+            })
+            .collect(),
+        links_in: g.incoming[ix]
+            .iter()
+            .map(|&(from, field)| {
+                let s = &g.items[from];
+                LinkIn {
+                    field,
+                    id: s.id.clone(),
+                    kind: s.kind,
+                    title: s.title.clone().unwrap_or_default(),
+                    status: s.status.to_string(),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn objective_goal(cx: &Context, o: ItemIx) -> Goal {
+    let g: &Graph = cx.graph;
+    let (mut sum, mut weight, mut worst) = (0.0, 0.0, None);
+    for kr in g
+        .sources(o, LinkField::Objective)
+        .filter(|&k| g.items[k].kind == Kind::Kr)
+    {
+        if crate::goals::kr_cancelled(g, kr) {
+            continue;
+        }
+        let e = evaluate_kr(cx, kr);
+        let w = g.items[kr].weight.max(0.0);
+        sum += e.progress * w;
+        weight += w;
+        worst = worst.max(Some(e.status));
+    }
+    let period = g.items[o].period.unwrap_or(*cx.window);
+    Goal {
+        progress: (weight > 0.0).then(|| round_to(sum / weight, 2)),
+        expected: round_to(crate::audit::expected_progress(&period, cx.as_of), 2),
+        status: worst,
+    }
+}
+
+/// The fields that are set, in the order of SPEC §2.
+fn fields(i: &Item) -> Vec<(String, Value)> {
+    let mut f: Vec<(String, Value)> = Vec::new();
+    let mut put = |k: &str, v: Value| {
+        if !v.is_null() {
+            f.push((k.to_string(), v));
+        }
+    };
+    let date = |d: Option<jiff::civil::Date>| d.map_or(Value::Null, |d| json!(d.to_string()));
+    put(
+        "owner",
+        json!(i.owners.join(", "))
+            .as_str()
+            .filter(|s| !s.is_empty())
+            .map_or(Value::Null, |s| json!(s)),
+    );
+    put("team", json!(i.team));
+    put(
+        "labels",
+        if i.labels.is_empty() {
+            Value::Null
+        } else {
+            json!(i.labels)
+        },
+    );
+    put("status", json!(i.status.as_str()));
+    put(
+        "period",
+        i.period.map_or(Value::Null, |p| json!(p.to_string())),
+    );
+    if matches!(i.kind, Kind::Objective | Kind::Kr) {
+        put("weight", json!(i.weight));
+    }
+    if let Some(m) = &i.metric {
+        put(
+            "metric",
+            json!({"start": m.start, "target": m.target, "current": m.current, "unit": m.unit}),
+        );
+    }
+    if !i.checkins.is_empty() {
+        let cs: Vec<Value> = i
+            .checkins
+            .iter()
+            .map(|c| json!({"date": c.date.to_string(), "value": c.value, "confidence": c.confidence, "note": c.note}))
+            .collect();
+        put("checkins", Value::Array(cs));
+    }
+    put("start", date(i.start));
+    put("due", date(i.due));
+    put("done", date(i.done));
+    if i.kind == Kind::Task {
+        put("estimate", json!(i.estimate));
+    }
+    if i.unplanned {
+        put("unplanned", json!(true));
+    }
+    put("reason", json!(i.reason));
+    put("requested_by", json!(i.requested_by));
+    if let Some(r) = &i.raci {
+        put(
+            "raci",
+            json!({"responsible": r.responsible, "accountable": r.accountable, "consulted": r.consulted, "informed": r.informed}),
+        );
+    }
+    put("created", date(i.created));
+    put("updated", date(i.updated));
+    f
+}
+
+fn as_map<S: serde::Serializer>(fields: &[(String, Value)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(fields.iter().map(|(k, v)| (k, v)))
+}
