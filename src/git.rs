@@ -3,10 +3,10 @@
 //! `lint --base` and `trend`, the last change of every file from one
 //! history walk, and where hooks live. It hands plain facts to the rest.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use git2::{Delta, DiffOptions, ObjectType, Oid, Repository, Sort, TreeWalkMode, TreeWalkResult};
+use git2::{Delta, DiffOptions, ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
 use jiff::civil::Date;
 
 use crate::config::Root;
@@ -15,6 +15,21 @@ use crate::workspace::{self, Content, Input};
 
 /// A root-relative path the index changes, with its HEAD content if any.
 pub type StagedChange = (String, Option<Vec<u8>>);
+
+/// When files changed, from git history (newest first per path).
+#[derive(Debug, Clone, Default)]
+pub struct ChangeDates {
+    by_path: HashMap<String, Vec<Date>>,
+    /// The history is cut (a shallow clone): older changes are unknown.
+    pub shallow: bool,
+}
+
+impl ChangeDates {
+    /// The last change of `path` (root-relative) on or before `day`.
+    pub fn last_at(&self, path: &str, day: Date) -> Option<Date> {
+        self.by_path.get(path)?.iter().copied().find(|&d| d <= day)
+    }
+}
 
 /// An open repository and where the align root sits inside its work tree.
 pub struct Repo {
@@ -59,15 +74,6 @@ impl Repo {
             .strip_prefix(&self.prefix)
             .and_then(|p| p.strip_prefix('/'))
             .map(str::to_string)
-    }
-
-    /// The repository path of a root-relative path.
-    fn repo_path(&self, rel: &str) -> String {
-        if self.prefix.is_empty() {
-            rel.to_string()
-        } else {
-            format!("{}/{rel}", self.prefix)
-        }
     }
 
     /// Whether the repository is a shallow clone (history is cut).
@@ -207,29 +213,13 @@ impl Repo {
         Ok(self.repo.find_blob(id).map_err(git_err)?.content().to_vec())
     }
 
-    /// The date of the last commit (on the first-parent history of HEAD)
-    /// that touched each of `paths` (root-relative), from one walk that
-    /// stops as soon as every path is dated. Paths never committed are
-    /// absent. Cheap on a repository with no commits (empty map).
-    pub fn last_changes(&self, paths: &[&str]) -> Result<HashMap<String, Date>, Fatal> {
-        let mut wanted: HashSet<String> = paths.iter().map(|p| self.repo_path(p)).collect();
-        let mut found = HashMap::new();
-        let Ok(head) = self.repo.head() else {
-            return Ok(found);
-        };
-        let head = head.peel_to_commit().map_err(git_err)?;
-        let mut walk = self.repo.revwalk().map_err(git_err)?;
-        walk.push(head.id()).map_err(git_err)?;
-        walk.simplify_first_parent().map_err(git_err)?;
-        walk.set_sorting(Sort::TOPOLOGICAL).map_err(git_err)?;
-        for oid in walk {
-            if wanted.is_empty() {
-                break;
-            }
-            let commit = self
-                .repo
-                .find_commit(oid.map_err(git_err)?)
-                .map_err(git_err)?;
+    /// Every date on which each file under the root changed, from one walk
+    /// of HEAD's first-parent history (each commit diffed against its first
+    /// parent). A repository with no commits gives an empty answer.
+    pub fn change_dates(&self) -> Result<ChangeDates, Fatal> {
+        let mut by_path: HashMap<String, Vec<Date>> = HashMap::new();
+        for (oid, date) in self.first_parent_history()? {
+            let commit = self.repo.find_commit(oid).map_err(git_err)?;
             let tree = commit.tree().map_err(git_err)?;
             // A parent missing from a shallow clone reads as "no parent".
             let parent_tree = commit.parent(0).ok().and_then(|p| p.tree().ok());
@@ -241,17 +231,19 @@ impl Repo {
                 .repo
                 .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))
                 .map_err(git_err)?;
-            let date = commit_date(&commit);
             for delta in diff.deltas() {
                 let Some(p) = delta.new_file().path().and_then(Path::to_str) else {
                     continue;
                 };
-                if let (true, Some(rel), Some(d)) = (wanted.remove(p), self.under_root(p), date) {
-                    found.insert(rel, d);
+                if let Some(rel) = self.under_root(p) {
+                    by_path.entry(rel).or_default().push(date);
                 }
             }
         }
-        Ok(found)
+        Ok(ChangeDates {
+            by_path,
+            shallow: self.is_shallow(),
+        })
     }
 
     /// First-parent commits of HEAD, newest first, with their dates.

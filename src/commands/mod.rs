@@ -97,10 +97,25 @@ impl Env {
         Period::containing(self.root.config.period, self.as_of)
     }
 
-    /// When the files of `graph` last changed, for stalled KRs. Until git
-    /// history is read (the git issue), every date comes from `updated`.
+    /// When the files of `graph` last changed (on or before as-of), for
+    /// stalled KRs: from one walk of git history where the root is in a
+    /// repository, else nothing (the audit then uses `updated`).
     pub fn facts(&self, graph: &Graph) -> crate::audit::Facts {
-        crate::audit::Facts::none(graph)
+        let Ok(repo) = crate::git::Repo::open(&self.root, "align") else {
+            return crate::audit::Facts::none(graph);
+        };
+        match repo.change_dates() {
+            Ok(dates) => crate::audit::Facts {
+                file_changed: graph
+                    .files
+                    .iter()
+                    .map(|f| dates.last_at(&f.path, self.as_of))
+                    .collect(),
+                history_cut: dates.shallow,
+            },
+            // History that cannot be read is no reason to refuse an audit.
+            Err(_) => crate::audit::Facts::none(graph),
+        }
     }
 
     /// Reads the work tree into a graph.
