@@ -22,6 +22,7 @@ pub mod rollup;
 pub mod rules;
 pub mod span;
 pub mod suggest;
+pub mod trend;
 pub mod workspace;
 
 use std::process::ExitCode;

@@ -214,3 +214,134 @@ fn make_executable(path: &std::path::Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+/// Builds the trend scenario: goals and two open tasks on Oct 1, then one
+/// traced and one unplanned task finished by Oct 20.
+fn trend_repo() -> TestRepo {
+    let repo = TestRepo::git();
+    repo.write("O-1.md", O1)
+        .write("KR-1.md", KR1)
+        .write("T-1.md", LINKED);
+    repo.write(
+        "T-2.md",
+        "---\nkind: task\ntitle: Reactive\nunplanned: true\nreason: outage\n---\n",
+    );
+    repo.commit_all("goals", "2026-10-01");
+    repo.write(
+        "T-1.md",
+        "---\nkind: task\ntitle: Linked\nkr: KR-1\nstatus: done\ndone: 2026-10-18\n---\n",
+    );
+    repo.write("T-3.md", "---\nkind: task\ntitle: Fire\nunplanned: true\nreason: escalation\nstatus: done\ndone: 2026-10-19\n---\n");
+    repo.commit_all("work", "2026-10-20");
+    repo
+}
+
+#[test]
+fn trend_points_match_hand_computed_values() {
+    let repo = trend_repo();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_align"));
+    let out = cmd
+        .current_dir(repo.path())
+        .args([
+            "--as-of",
+            "2026-10-22",
+            "trend",
+            "--since",
+            "2026-10-01",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<Vec<String>> = stdout(&out)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(String::from).collect())
+        .collect();
+    let summary: Vec<(String, String, String, String)> = rows
+        .iter()
+        .map(|r| (r[0].clone(), r[2].clone(), r[3].clone(), r[4].clone()))
+        .collect();
+    let expect = |d: &str, u: &str, l: &str, k: &str| {
+        (d.to_string(), u.to_string(), l.to_string(), k.to_string())
+    };
+    assert_eq!(
+        summary,
+        [
+            // Oct 1 and 8: nothing finished, KR-1 within 0.10 of expected.
+            expect("2026-10-01", "0", "0", "0"),
+            expect("2026-10-08", "0", "0", "0"),
+            // Oct 15: expected 14/91 = 0.15 > 0.10 ahead of p = 0: at risk;
+            // T-1 of the two open tasks traces to it.
+            expect("2026-10-15", "0", "50", "1"),
+            // Oct 22 (second commit): T-1 traced, T-3 unplanned → 50%
+            // untraced; the only open task is unplanned → 0% on lagging.
+            expect("2026-10-22", "50", "0", "1"),
+        ]
+    );
+    assert!(
+        rows[3][1].len() == 10 && rows[0][1] != rows[3][1],
+        "{rows:?}"
+    );
+    let json = repo
+        .align(&["trend", "--since", "2026-10-01", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let value: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(
+        value["points"].as_array().unwrap().last().unwrap()["date"],
+        "2026-11-12"
+    );
+    assert_eq!(value["shallow"], false);
+}
+
+#[test]
+fn trend_reports_a_shallow_clone_and_needs_git() {
+    let repo = trend_repo();
+    let clone = TestRepo::new();
+    let url = format!("file://{}", repo.path().display());
+    clone.git_ok(&["clone", "-q", "--depth", "1", &url, "."]);
+    let out = clone
+        .align(&["trend", "--since", "2026-10-01"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(stdout(&out).contains("shallow clone"), "{}", stdout(&out));
+    let plain = TestRepo::new();
+    plain.align(&["trend"]).assert().code(2);
+}
+
+#[test]
+fn stalled_comes_from_git_history_over_updated() {
+    let repo = TestRepo::git();
+    let task = "---\nkind: task\ntitle: Linked\nkr: KR-1\nupdated: 2026-11-10\n---\n";
+    let kr = "---\nkind: kr\ntitle: More leads\nowner: dana\nobjective: O-1\nmetric: {start: 0, target: 10, current: 6}\n---\n";
+    repo.write("O-1.md", O1)
+        .write("KR-1.md", kr)
+        .write("T-1.md", task);
+    repo.commit_all("goals", "2026-10-01");
+    let audit = |r: &TestRepo| -> serde_json::Value {
+        let out = r.align(&["audit", "--format", "json"]).output().unwrap();
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    // Git says T-1 last changed on Oct 1: 42 days, past stale_days (14).
+    let v = audit(&repo);
+    assert_eq!(v["krs"][0]["stalled"], true, "{v}");
+    assert_eq!(v["krs"][0]["status"], "at_risk");
+    // The same files outside git: `updated` (Nov 10) says it is fresh.
+    let plain = TestRepo::new();
+    plain
+        .write("O-1.md", O1)
+        .write("KR-1.md", kr)
+        .write("T-1.md", task);
+    let v = audit(&plain);
+    assert_eq!(v["krs"][0]["stalled"], false, "{v}");
+}
