@@ -5,3 +5,4 @@ mod common;
 
 mod lint;
 mod rules;
+mod hostile;
