@@ -453,7 +453,11 @@ fn check_flow_depth(yaml: &str) -> Result<(), YamlError> {
     let mut depth = 0usize;
     let mut i = 0;
     while i < b.len() {
-        let boundary = i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':');
+        let boundary = i == 0
+            || matches!(
+                b[i - 1],
+                b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':'
+            );
         match b[i] {
             b'"' if boundary => {
                 i += 1;
@@ -477,7 +481,9 @@ fn check_flow_depth(yaml: &str) -> Result<(), YamlError> {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
                     return Err(YamlError {
-                        message: format!("recursion limit exceeded: more than {MAX_FLOW_DEPTH} nested `[` or `{{`"),
+                        message: format!(
+                            "recursion limit exceeded: more than {MAX_FLOW_DEPTH} nested `[` or `{{`"
+                        ),
                         offset: Some(i),
                     });
                 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::common::{TestRepo, crate_root, copy_dir};
+use crate::common::{TestRepo, copy_dir, crate_root};
 
 /// Generous for a debug build on a busy machine; a hang or an alias bomb
 /// expanding takes far longer.
@@ -15,7 +15,10 @@ const LIMIT: Duration = Duration::from_secs(30);
 /// A valid objective and KR, so any other file can link to `KR-1`.
 fn workspace() -> TestRepo {
     let repo = TestRepo::new();
-    copy_dir(&crate_root().join("tests/fixtures/rules/AL002/pass/okrs"), &repo.path().join("okrs"));
+    copy_dir(
+        &crate_root().join("tests/fixtures/rules/AL002/pass/okrs"),
+        &repo.path().join("okrs"),
+    );
     repo.write("align.yaml", "");
     repo
 }
@@ -29,7 +32,10 @@ fn lint(repo: &TestRepo) -> (Vec<Value>, i32) {
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    let code = out.status.code().unwrap_or_else(|| panic!("killed (timeout?): {err}"));
+    let code = out
+        .status
+        .code()
+        .unwrap_or_else(|| panic!("killed (timeout?): {err}"));
     assert!(!err.contains("panicked"), "panic: {err}");
     assert!(code == 0 || code == 1, "exit {code}: {err}");
     let json: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
@@ -38,7 +44,10 @@ fn lint(repo: &TestRepo) -> (Vec<Value>, i32) {
 
 /// The one finding of `code` on `path`; fails with every finding otherwise.
 fn finding<'a>(findings: &'a [Value], code: &str, path: &str) -> &'a Value {
-    let hits: Vec<&Value> = findings.iter().filter(|f| f["code"] == code && f["path"] == path).collect();
+    let hits: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["code"] == code && f["path"] == path)
+        .collect();
     assert_eq!(hits.len(), 1, "one {code} on {path} in {findings:#?}");
     hits[0]
 }
@@ -50,7 +59,9 @@ fn message(f: &Value) -> &str {
 /// The YAML of a "billion laughs" alias bomb: nine levels of nine aliases
 /// each, 9^9 strings if expanded.
 fn alias_bomb(indent: &str) -> String {
-    let mut s = format!("{indent}a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut s = format!(
+        "{indent}a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+    );
     let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
     for w in names.windows(2) {
         let (prev, next) = (w[0], w[1]);
@@ -76,7 +87,10 @@ fn binary_file_with_nul_bytes() {
 #[test]
 fn invalid_utf8() {
     let repo = workspace();
-    repo.write_bytes("tasks/T-1.md", b"---\nkind: task\ntitle: Caf\xe9 launch\nkr: KR-1\n---\n");
+    repo.write_bytes(
+        "tasks/T-1.md",
+        b"---\nkind: task\ntitle: Caf\xe9 launch\nkr: KR-1\n---\n",
+    );
     let (findings, code) = lint(&repo);
     assert_eq!(code, 1);
     let f = finding(&findings, "AL014", "tasks/T-1.md");
@@ -86,12 +100,19 @@ fn invalid_utf8() {
 #[test]
 fn unclosed_front_matter() {
     let repo = workspace();
-    repo.write("tasks/T-1.md", "---\nkind: task\ntitle: Never closed\nkr: KR-1\n\nThe body starts here.\n");
+    repo.write(
+        "tasks/T-1.md",
+        "---\nkind: task\ntitle: Never closed\nkr: KR-1\n\nThe body starts here.\n",
+    );
     let (findings, code) = lint(&repo);
     assert_eq!(code, 1);
     let f = finding(&findings, "AL014", "tasks/T-1.md");
     assert!(message(f).contains("never closed"), "{f}");
-    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(1), Some(1)), "points at the opening `---`");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(1), Some(1)),
+        "points at the opening `---`"
+    );
 }
 
 #[test]
@@ -102,7 +123,8 @@ fn a_50_mb_file_is_refused_unread() {
     {
         use std::io::Write;
         let mut file = std::fs::File::create(&path).unwrap();
-        file.write_all(b"---\nkind: task\ntitle: Huge\nkr: KR-1\n---\n").unwrap();
+        file.write_all(b"---\nkind: task\ntitle: Huge\nkr: KR-1\n---\n")
+            .unwrap();
         // Sparse: the rest reads as NUL bytes, costs no disk.
         file.set_len(50 * 1024 * 1024).unwrap();
     }
@@ -120,7 +142,10 @@ fn a_50_mb_file_is_refused_unread() {
 #[test]
 fn alias_bomb_in_a_yaml_item_file() {
     let repo = workspace();
-    let text = format!("kind: task\ntitle: Laughs\nkr: KR-1\n{}labels: *i\n", alias_bomb(""));
+    let text = format!(
+        "kind: task\ntitle: Laughs\nkr: KR-1\n{}labels: *i\n",
+        alias_bomb("")
+    );
     repo.write("tasks/T-1.yaml", &text);
     let (findings, code) = lint(&repo);
     assert_eq!(code, 1);
@@ -142,24 +167,40 @@ fn alias_bomb_in_a_list_of_items() {
     assert_eq!(code, 1);
     let owners: Vec<_> = findings.iter().filter(|f| f["code"] == "AL008").collect();
     assert_eq!(owners.len(), 2, "{findings:#?}");
-    assert!(owners.iter().all(|f| f["path"] == "tasks/q4.yaml" && message(f).contains("owner")));
+    assert!(
+        owners
+            .iter()
+            .all(|f| f["path"] == "tasks/q4.yaml" && message(f).contains("owner"))
+    );
 }
 
 #[test]
 fn alias_bomb_in_front_matter() {
     let repo = workspace();
-    let text = format!("---\nkind: task\ntitle: Laughs\nkr: KR-1\n{}raci: {{responsible: *i, accountable: *i}}\n---\nBody.\n", alias_bomb(""));
+    let text = format!(
+        "---\nkind: task\ntitle: Laughs\nkr: KR-1\n{}raci: {{responsible: *i, accountable: *i}}\n---\nBody.\n",
+        alias_bomb("")
+    );
     repo.write("tasks/T-1.md", &text);
     let (findings, code) = lint(&repo);
     assert_eq!(code, 1);
-    assert!(findings.iter().all(|f| f["path"] == "tasks/T-1.md"), "{findings:#?}");
+    assert!(
+        findings.iter().all(|f| f["path"] == "tasks/T-1.md"),
+        "{findings:#?}"
+    );
     finding(&findings, "AL013", "tasks/T-1.md");
 }
 
 #[test]
 fn alias_bomb_under_unknown_keys_only() {
     let repo = workspace();
-    repo.write("tasks/T-1.md", &format!("---\nkind: task\ntitle: Laughs\nkr: KR-1\n{}---\n", alias_bomb("")));
+    repo.write(
+        "tasks/T-1.md",
+        &format!(
+            "---\nkind: task\ntitle: Laughs\nkr: KR-1\n{}---\n",
+            alias_bomb("")
+        ),
+    );
     let (findings, code) = lint(&repo);
     assert_eq!(code, 0, "warnings only");
     assert_eq!(findings.len(), 9, "{findings:#?}");
@@ -169,13 +210,22 @@ fn alias_bomb_under_unknown_keys_only() {
 fn deeply_nested_flow_sequences() {
     let repo = workspace();
     let deep = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
-    repo.write("tasks/T-1.md", &format!("---\nkind: task\ntitle: Deep\nkr: KR-1\nlabels: {deep}\n---\n"));
-    repo.write("tasks/T-2.yaml", &format!("kind: task\ntitle: Deep\nkr: KR-1\nlabels: {deep}\n"));
+    repo.write(
+        "tasks/T-1.md",
+        &format!("---\nkind: task\ntitle: Deep\nkr: KR-1\nlabels: {deep}\n---\n"),
+    );
+    repo.write(
+        "tasks/T-2.yaml",
+        &format!("kind: task\ntitle: Deep\nkr: KR-1\nlabels: {deep}\n"),
+    );
     let (findings, code) = lint(&repo);
     assert_eq!(code, 1);
     for path in ["tasks/T-1.md", "tasks/T-2.yaml"] {
         let f = finding(&findings, "AL014", path);
-        assert!(f["help"].as_str().unwrap().contains("nested too deeply"), "{f}");
+        assert!(
+            f["help"].as_str().unwrap().contains("nested too deeply"),
+            "{f}"
+        );
     }
 }
 
@@ -183,11 +233,17 @@ fn deeply_nested_flow_sequences() {
 fn deeply_nested_flow_mappings() {
     let repo = workspace();
     let deep = format!("{}1{}", "{a: ".repeat(20_000), "}".repeat(20_000));
-    repo.write("tasks/T-1.md", &format!("---\nkind: task\ntitle: Deep\nkr: KR-1\nraci: {deep}\n---\n"));
+    repo.write(
+        "tasks/T-1.md",
+        &format!("---\nkind: task\ntitle: Deep\nkr: KR-1\nraci: {deep}\n---\n"),
+    );
     let (findings, code) = lint(&repo);
     assert_eq!(code, 1);
     let f = finding(&findings, "AL014", "tasks/T-1.md");
-    assert!(f["help"].as_str().unwrap().contains("nested too deeply"), "{f}");
+    assert!(
+        f["help"].as_str().unwrap().contains("nested too deeply"),
+        "{f}"
+    );
 }
 
 #[test]
@@ -211,7 +267,10 @@ fn deeply_nested_block_mappings() {
 #[test]
 fn deeply_nested_align_yaml_is_a_config_error() {
     let repo = workspace();
-    repo.write("align.yaml", &format!("people: {}{}\n", "[".repeat(20_000), "]".repeat(20_000)));
+    repo.write(
+        "align.yaml",
+        &format!("people: {}{}\n", "[".repeat(20_000), "]".repeat(20_000)),
+    );
     let out = repo.align(&["lint"]).timeout(LIMIT).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -221,12 +280,21 @@ fn deeply_nested_align_yaml_is_a_config_error() {
 #[test]
 fn duplicate_keys() {
     let repo = workspace();
-    repo.write("tasks/T-1.md", "---\nkind: task\ntitle: First\nkr: KR-1\ntitle: Second\n---\n");
+    repo.write(
+        "tasks/T-1.md",
+        "---\nkind: task\ntitle: First\nkr: KR-1\ntitle: Second\n---\n",
+    );
     let (findings, code) = lint(&repo);
     assert_eq!(code, 1);
     let f = finding(&findings, "AL014", "tasks/T-1.md");
     assert!(message(f).contains("duplicate"), "{f}");
-    assert!(f["help"].as_str().unwrap().contains("each key may appear once"), "{f}");
+    assert!(
+        f["help"]
+            .as_str()
+            .unwrap()
+            .contains("each key may appear once"),
+        "{f}"
+    );
 }
 
 #[test]
@@ -248,16 +316,32 @@ fn symlink_loop_and_dangling_symlink_are_not_followed() {
 fn hostile_ids_are_invalid_values() {
     let repo = workspace();
     let long = format!("T-{}", "9".repeat(10_000));
-    repo.write("tasks/a.md", "---\nid: ../../etc/passwd\nkind: task\ntitle: Escape\nkr: KR-1\n---\n");
-    repo.write("tasks/b.md", &format!("---\nid: {long}\nkind: task\ntitle: Long\nkr: KR-1\n---\n"));
-    repo.write("tasks/c.md", "---\nid: \"T-1\\nrm -rf /\"\nkind: task\ntitle: Newline\nkr: KR-1\n---\n");
-    repo.write("tasks/d.yaml", "- id: \"T-2\\u0000\"\n  kind: task\n  title: NUL escape\n  kr: KR-1\n");
+    repo.write(
+        "tasks/a.md",
+        "---\nid: ../../etc/passwd\nkind: task\ntitle: Escape\nkr: KR-1\n---\n",
+    );
+    repo.write(
+        "tasks/b.md",
+        &format!("---\nid: {long}\nkind: task\ntitle: Long\nkr: KR-1\n---\n"),
+    );
+    repo.write(
+        "tasks/c.md",
+        "---\nid: \"T-1\\nrm -rf /\"\nkind: task\ntitle: Newline\nkr: KR-1\n---\n",
+    );
+    repo.write(
+        "tasks/d.yaml",
+        "- id: \"T-2\\u0000\"\n  kind: task\n  title: NUL escape\n  kr: KR-1\n",
+    );
     let (findings, code) = lint(&repo);
     assert_eq!(code, 1);
     for path in ["tasks/a.md", "tasks/b.md", "tasks/c.md", "tasks/d.yaml"] {
         let f = finding(&findings, "AL008", path);
         assert!(message(f).contains("is not a valid id"), "{f}");
-        assert!(message(f).len() < 200, "the message quotes a bounded part of the id: {}", message(f));
+        assert!(
+            message(f).len() < 200,
+            "the message quotes a bounded part of the id: {}",
+            message(f)
+        );
         let line = if path.ends_with(".yaml") { 1 } else { 2 };
         assert_eq!(f["line"].as_u64(), Some(line), "{f}");
     }
@@ -271,7 +355,10 @@ fn hostile_ids_are_invalid_values() {
 #[test]
 fn a_link_to_a_hostile_id_is_invalid_not_dangling() {
     let repo = workspace();
-    repo.write("tasks/T-1.md", "---\nkind: task\ntitle: Escape\nkr: ../KR-1\n---\n");
+    repo.write(
+        "tasks/T-1.md",
+        "---\nkind: task\ntitle: Escape\nkr: ../KR-1\n---\n",
+    );
     let (findings, _) = lint(&repo);
     finding(&findings, "AL008", "tasks/T-1.md");
 }
@@ -280,9 +367,18 @@ fn a_link_to_a_hostile_id_is_invalid_not_dangling() {
 fn one_bad_file_never_stops_the_others() {
     let repo = workspace();
     repo.write_bytes("tasks/a-binary.md", b"\0\0\0");
-    repo.write("tasks/b-broken.md", "---\nkind: task\ntitle: Launch: phase 2\n---\n");
-    repo.write("tasks/c-unlinked.md", "---\nkind: task\ntitle: Unlinked\n---\n");
-    repo.write_bytes("tasks/d-latin1.md", b"---\nkind: task\ntitle: Caf\xe9\n---\n");
+    repo.write(
+        "tasks/b-broken.md",
+        "---\nkind: task\ntitle: Launch: phase 2\n---\n",
+    );
+    repo.write(
+        "tasks/c-unlinked.md",
+        "---\nkind: task\ntitle: Unlinked\n---\n",
+    );
+    repo.write_bytes(
+        "tasks/d-latin1.md",
+        b"---\nkind: task\ntitle: Caf\xe9\n---\n",
+    );
     repo.write("tasks/e-unlinked.yaml", "kind: task\ntitle: Unlinked too\n");
     let (findings, code) = lint(&repo);
     assert_eq!(code, 1);
@@ -304,16 +400,31 @@ fn non_items_are_skipped_silently_and_counted() {
     repo.write("data/broken.yaml", "a: [unclosed\n");
     repo.write("empty.md", "");
     let out = repo.align(&["lint"]).timeout(LIMIT).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("8 files read, 2 items, 6 skipped (not items): 0 errors, 0 warnings"), "{text}");
+    assert!(
+        text.contains("8 files read, 2 items, 6 skipped (not items): 0 errors, 0 warnings"),
+        "{text}"
+    );
 }
 
 #[test]
 fn bom_and_crlf_front_matter_point_at_the_right_place() {
     let repo = workspace();
-    repo.write("tasks/T-1.md", "\u{feff}---\r\nkind: task\r\ntitle: Windows\r\nkr: KR-13\r\n---\r\nBody.\r\n");
+    repo.write(
+        "tasks/T-1.md",
+        "\u{feff}---\r\nkind: task\r\ntitle: Windows\r\nkr: KR-13\r\n---\r\nBody.\r\n",
+    );
     let (findings, _) = lint(&repo);
     let f = finding(&findings, "AL002", "tasks/T-1.md");
-    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(4), Some(5)), "{f}");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(4), Some(5)),
+        "{f}"
+    );
 }

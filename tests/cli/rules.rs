@@ -17,9 +17,21 @@ const FAIL: &[(&str, &[Expected])] = &[
     ("AL003", &[("AL003", "tasks/T-1.md", 4, 5)]),
     ("AL004", &[("AL004", "okrs/q4.yaml", 2, 7)]),
     ("AL005", &[("AL005", "tasks/T-1.md", 5, 13)]),
-    ("AL006", &[("AL006", "okrs/KR-2.md", 5, 8), ("AL006", "tasks/T-1.md", 5, 8)]),
+    (
+        "AL006",
+        &[
+            ("AL006", "okrs/KR-2.md", 5, 8),
+            ("AL006", "tasks/T-1.md", 5, 8),
+        ],
+    ),
     ("AL007", &[("AL007", "okrs/KR-2.md", 2, 1)]),
-    ("AL008", &[("AL008", "tasks/T-1.md", 5, 9), ("AL008", "tasks/T-1.md", 6, 6)]),
+    (
+        "AL008",
+        &[
+            ("AL008", "tasks/T-1.md", 5, 9),
+            ("AL008", "tasks/T-1.md", 6, 6),
+        ],
+    ),
     ("AL009", &[("AL009", "tasks/T-1.md", 5, 1)]),
     ("AL010", &[("AL010", "tasks/T-1.md", 4, 5)]),
     ("AL011", &[("AL011", "okrs/O-3.md", 6, 9)]),
@@ -38,7 +50,8 @@ pub fn lint_json(repo: &TestRepo, extra: &[&str]) -> (Value, i32) {
     args.extend_from_slice(extra);
     let out = repo.align(&args).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"));
+    let json: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"));
     (json, out.status.code().unwrap())
 }
 
@@ -68,10 +81,16 @@ fn every_rule_has_pass_and_fail_fixtures() {
         .collect();
     found.sort();
     let listed: Vec<&str> = FAIL.iter().map(|(code, _)| *code).collect();
-    assert_eq!(found, listed, "one fixture folder per rule, each listed in FAIL");
+    assert_eq!(
+        found, listed,
+        "one fixture folder per rule, each listed in FAIL"
+    );
     for code in &found {
         for side in ["pass", "fail"] {
-            assert!(dir.join(code).join(side).is_dir(), "{code}/{side} is missing");
+            assert!(
+                dir.join(code).join(side).is_dir(),
+                "{code}/{side} is missing"
+            );
         }
     }
 }
@@ -116,6 +135,9 @@ fn pass_fixtures_are_clean() {
         let (json, status) = lint_json(&repo, &[]);
         assert_eq!(locations(&json), [], "{code}/pass has findings");
         assert_eq!(status, 0, "{code}/pass exit status");
-        assert!(json["items"].as_u64().unwrap() >= 3, "{code}/pass: items were read");
+        assert!(
+            json["items"].as_u64().unwrap() >= 3,
+            "{code}/pass: items were read"
+        );
     }
 }

@@ -37,7 +37,10 @@ fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     #[test]
     fn line_breaks_are_escaped() {
-        assert_eq!(super::one_line("`T-1\nrm` is not a valid id"), "`T-1\\nrm` is not a valid id");
+        assert_eq!(
+            super::one_line("`T-1\nrm` is not a valid id"),
+            "`T-1\\nrm` is not a valid id"
+        );
         assert_eq!(super::one_line("plain"), "plain");
     }
 }
