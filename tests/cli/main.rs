@@ -3,6 +3,7 @@
 
 mod common;
 
+mod formats;
+mod hostile;
 mod lint;
 mod rules;
-mod hostile;
