@@ -3,7 +3,10 @@
 
 mod common;
 
+mod exit_codes;
+mod explain_config;
 mod formats;
+mod help;
 mod hostile;
 mod lint;
 mod rules;
