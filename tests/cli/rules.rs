@@ -141,3 +141,29 @@ fn pass_fixtures_are_clean() {
         );
     }
 }
+
+/// What users read for each rule: every fail fixture's findings with their
+/// message and help, in one snapshot.
+#[test]
+fn fail_fixture_messages() {
+    let mut text = String::new();
+    for (code, _) in FAIL {
+        let repo = TestRepo::fixture(&format!("rules/{code}/fail"));
+        let (json, _) = lint_json(&repo, &[]);
+        text.push_str(&format!("== {code}\n"));
+        for f in json["findings"].as_array().unwrap() {
+            text.push_str(&format!(
+                "{}:{}:{}: {} {} [{}]\n  {}\n  help: {}\n",
+                f["path"].as_str().unwrap(),
+                f["line"],
+                f["column"],
+                f["code"].as_str().unwrap(),
+                f["name"].as_str().unwrap(),
+                f["severity"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+                f["help"].as_str().unwrap(),
+            ));
+        }
+    }
+    insta::assert_snapshot!(text);
+}
