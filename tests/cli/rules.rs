@@ -36,7 +36,7 @@ const FAIL: &[(&str, &[Expected])] = &[
     ("AL010", &[("AL010", "tasks/T-1.md", 4, 5)]),
     ("AL011", &[("AL011", "okrs/O-3.md", 6, 9)]),
     ("AL012", &[("AL012", "tasks/T-2.md", 7, 14)]),
-    ("AL013", &[("AL013", "initiatives/I-1.md", 7, 3)]),
+    ("AL013", &[("AL013", "initiatives/I-1.md", 8, 16)]),
     ("AL014", &[("AL014", "tasks/T-1.md", 3, 14)]),
     ("AL015", &[("AL015", "okrs/KR-2.md", 2, 1)]),
     ("AL016", &[("AL016", "tasks/T-1.md", 5, 9)]),
