@@ -58,6 +58,28 @@ fn explain_json() {
 }
 
 #[test]
+fn explain_works_despite_a_broken_config() {
+    // Explaining a rule needs no workspace (like `completions` and `man`):
+    // a typo in align.yaml must not stop a user from reading a rule.
+    let repo = TestRepo::new();
+    repo.write("align.yaml", "includes: [x]\n");
+    let out = repo.align(&["explain", "AL014"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout(&out).starts_with("AL014 parse-error"));
+    // `lint` in the same folder still fails on the config.
+    repo.align(&["lint"]).assert().code(2);
+    // A format explain does not print is still a usage error.
+    repo.align(&["explain", "--format", "sarif"])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn config_defaults() {
     let repo = TestRepo::new();
     insta::assert_snapshot!(run(&repo, &["config"]));
