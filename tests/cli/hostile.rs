@@ -428,3 +428,27 @@ fn bom_and_crlf_front_matter_point_at_the_right_place() {
         "{f}"
     );
 }
+
+#[test]
+fn hostile_file_names() {
+    use std::os::unix::ffi::OsStrExt;
+    let repo = workspace();
+    let task = "---\nkind: task\ntitle: Unlinked\n---\n";
+    // Not UTF-8, and a line break: reported (lossily) without a panic, and
+    // the short format keeps one finding a line.
+    let latin1 = std::ffi::OsStr::from_bytes(b"tasks/caf\xe9.md");
+    std::fs::create_dir_all(repo.path().join("tasks")).unwrap();
+    std::fs::write(repo.path().join(latin1), task).unwrap();
+    repo.write("tasks/two\nlines.md", task);
+    let (findings, code) = lint(&repo);
+    assert_eq!(code, 1);
+    assert_eq!(findings.len(), 4, "{findings:#?}");
+    for path in ["tasks/caf\u{fffd}.md", "tasks/two\nlines.md"] {
+        finding(&findings, "AL001", path);
+        // The id defaults to the file stem, which is not a valid id.
+        finding(&findings, "AL008", path);
+    }
+    let out = repo.align(&["lint", "--format", "short"]).output().unwrap();
+    let short = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(short.lines().count(), 4, "{short}");
+}
