@@ -176,7 +176,9 @@ impl<'a> SeverityResolver<'a> {
         };
         let mut severity = pick(&self.config.rules).unwrap_or(default);
         for (set, o) in &self.overrides {
-            if let Some(s) = pick(&o.rules).filter(|_| set.is_match(path)) {
+            if set.is_match(path)
+                && let Some(s) = pick(&o.rules)
+            {
                 severity = s;
             }
         }

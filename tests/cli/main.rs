@@ -3,5 +3,11 @@
 
 mod common;
 
+mod exit_codes;
+mod explain_config;
+mod formats;
 mod git;
+mod help;
+mod hostile;
 mod lint;
+mod rules;
