@@ -6,6 +6,7 @@
 //! ([`rules`], [`audit`]) → [`report`] → a renderer. The binary only calls [`run`].
 
 pub mod audit;
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -151,6 +151,15 @@ pub enum LinkField {
 }
 
 impl LinkField {
+    /// Every link field.
+    pub const ALL: [LinkField; 5] = [
+        LinkField::Parent,
+        LinkField::Objective,
+        LinkField::Kr,
+        LinkField::Initiative,
+        LinkField::DependsOn,
+    ];
+
     /// The front-matter key.
     pub fn as_str(self) -> &'static str {
         match self {
