@@ -85,55 +85,87 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write align.yaml and a folder skeleton (never overwrites)
-    #[command(after_help = "Examples:\n  align init\n  align init --example marketing     a small realistic workspace to explore")]
+    #[command(
+        after_help = "Examples:\n  align init\n  align init --example marketing     a small realistic workspace to explore"
+    )]
     Init(InitArgs),
     /// Create a goal or a task from a template, linked from the start
-    #[command(after_help = "Examples:\n  align new task \"A/B test the pricing-page hero\" --kr KR-3 --owner sam\n  align new task \"Fix the signup outage\" --unplanned --reason \"prod incident\"\n  align new kr \"Cut cost per lead to 140\" --objective O-1 --owner dana\n  $EDITOR $(align new task \"Draft the brief\" --initiative I-2)\n\nThe new file's path is printed on stdout.")]
+    #[command(
+        after_help = "Examples:\n  align new task \"A/B test the pricing-page hero\" --kr KR-3 --owner sam\n  align new task \"Fix the signup outage\" --unplanned --reason \"prod incident\"\n  align new kr \"Cut cost per lead to 140\" --objective O-1 --owner dana\n  $EDITOR $(align new task \"Draft the brief\" --initiative I-2)\n\nThe new file's path is printed on stdout."
+    )]
     New(NewArgs),
     /// Check the structure: every task traces to a KR, links resolve, one owner per goal
-    #[command(after_help = "Formats: human (default), short, json, github, sarif.\n\nExamples:\n  align lint\n  align lint work/tasks --format short\n  align lint --staged                what a pre-commit hook runs\n  align lint --base origin/main      only findings new since that commit\n  align lint --format github         annotations in a GitHub Actions job\n  align lint --format sarif > align.sarif\n\nExit status: 0 clean (warnings allowed), 1 error findings, 2 could not run.")]
+    #[command(
+        after_help = "Formats: human (default), short, json, github, sarif.\n\nExamples:\n  align lint\n  align lint work/tasks --format short\n  align lint --staged                what a pre-commit hook runs\n  align lint --base origin/main      only findings new since that commit\n  align lint --format github         annotations in a GitHub Actions job\n  align lint --format sarif > align.sarif\n\nExit status: 0 clean (warnings allowed), 1 error findings, 2 could not run."
+    )]
     Lint(LintArgs),
     /// Audit execution: untraced work, lagging and starved KRs, coverage, gates
-    #[command(after_help = "Formats: human (default), json, markdown, github.\n\nExamples:\n  align audit\n  align audit --period 2026-Q4 --as-of 2026-11-12\n  align audit --max-untraced 30 --format markdown >> $GITHUB_STEP_SUMMARY\n\nExit status: 0 every gate passes, 1 a gate is breached, 2 could not run.")]
+    #[command(
+        after_help = "Formats: human (default), json, markdown, github.\n\nExamples:\n  align audit\n  align audit --period 2026-Q4 --as-of 2026-11-12\n  align audit --max-untraced 30 --format markdown >> $GITHUB_STEP_SUMMARY\n\nExit status: 0 every gate passes, 1 a gate is breached, 2 could not run."
+    )]
     Audit(AuditArgs),
     /// Roll progress up from the work to the goals, as a tree
-    #[command(after_help = "Formats: human (default), json.\n\nExamples:\n  align status\n  align status O-1          one objective's subtree\n  align status T-7kq3       the goals a task traces to")]
+    #[command(
+        after_help = "Formats: human (default), json.\n\nExamples:\n  align status\n  align status O-1          one objective's subtree\n  align status T-7kq3       the goals a task traces to"
+    )]
     Status(IdArg),
     /// Rank open tasks by their effect on lagging KRs
-    #[command(after_help = "Formats: human (default), json.\n\nExamples:\n  align next\n  align next --owner sam --limit 5")]
+    #[command(
+        after_help = "Formats: human (default), json.\n\nExamples:\n  align next\n  align next --owner sam --limit 5"
+    )]
     Next(NextArgs),
     /// Record a KR check-in (appends to the KR's file, nothing else changes)
-    #[command(after_help = "Examples:\n  align checkin KR-3 35.25\n  align checkin KR-3 36 --confidence 0.6 --note \"webinar moved a week\"")]
+    #[command(
+        after_help = "Examples:\n  align checkin KR-3 35.25\n  align checkin KR-3 36 --confidence 0.6 --note \"webinar moved a week\""
+    )]
     Checkin(CheckinArgs),
     /// Set front-matter fields in place, changing nothing else
-    #[command(after_help = "Examples:\n  align set T-7kq3 status=doing owner=lee\n  align set KR-3 metric.target=50")]
+    #[command(
+        after_help = "Examples:\n  align set T-7kq3 status=doing owner=lee\n  align set KR-3 metric.target=50"
+    )]
     Set(SetArgs),
     /// Mark a task done today (or on --as-of)
-    #[command(after_help = "Examples:\n  align done T-7kq3\n  align done T-7kq3 --as-of 2026-11-10")]
+    #[command(
+        after_help = "Examples:\n  align done T-7kq3\n  align done T-7kq3 --as-of 2026-11-10"
+    )]
     Done(IdArg),
     /// Show one item with its links out and in
     #[command(after_help = "Formats: human (default), json.\n\nExamples:\n  align show KR-3")]
     Show(IdArg),
     /// Draw the goal graph as a Mermaid or Graphviz diagram
-    #[command(after_help = "Formats: mermaid (default), dot, json.\n\nExamples:\n  align graph > goals.mmd\n  align graph O-1 --format dot | dot -Tsvg > o1.svg")]
+    #[command(
+        after_help = "Formats: mermaid (default), dot, json.\n\nExamples:\n  align graph > goals.mmd\n  align graph O-1 --format dot | dot -Tsvg > o1.svg"
+    )]
     Graph(GraphArgs),
     /// Write a report (weekly: a Markdown digest of the week)
-    #[command(after_help = "Examples:\n  align report weekly\n  align report weekly --as-of 2026-11-13 >> $GITHUB_STEP_SUMMARY")]
+    #[command(
+        after_help = "Examples:\n  align report weekly\n  align report weekly --as-of 2026-11-13 >> $GITHUB_STEP_SUMMARY"
+    )]
     Report(ReportArgs),
     /// The audit metrics at points in git history
-    #[command(after_help = "Formats: human (default), json, csv.\n\nExamples:\n  align trend --since 2026-10-01\n  align trend --since 2026-01-01 --every month --format csv")]
+    #[command(
+        after_help = "Formats: human (default), json, csv.\n\nExamples:\n  align trend --since 2026-10-01\n  align trend --since 2026-01-01 --every month --format csv"
+    )]
     Trend(TrendArgs),
     /// Install or remove the git pre-commit hook that runs `align lint --staged`
-    #[command(after_help = "Examples:\n  align hook install\n  align hook install --force     replace an existing hook instead of chaining it\n  align hook uninstall")]
+    #[command(
+        after_help = "Examples:\n  align hook install\n  align hook install --force     replace an existing hook instead of chaining it\n  align hook uninstall"
+    )]
     Hook(HookArgs),
     /// Explain a lint rule: what it checks, why, and how to fix it
-    #[command(after_help = "Examples:\n  align explain AL001\n  align explain unlinked-task\n  align explain              list every rule")]
+    #[command(
+        after_help = "Examples:\n  align explain AL001\n  align explain unlinked-task\n  align explain              list every rule"
+    )]
     Explain(ExplainArgs),
     /// Print the effective configuration (align.yaml with defaults filled in)
-    #[command(after_help = "Formats: yaml (default), json.\n\nExamples:\n  align config\n  align config --format json")]
+    #[command(
+        after_help = "Formats: yaml (default), json.\n\nExamples:\n  align config\n  align config --format json"
+    )]
     Config,
     /// Print a shell completion script
-    #[command(after_help = "Examples:\n  align completions bash > ~/.local/share/bash-completion/completions/align\n  align completions zsh > ~/.zfunc/_align\n  align completions fish > ~/.config/fish/completions/align.fish")]
+    #[command(
+        after_help = "Examples:\n  align completions bash > ~/.local/share/bash-completion/completions/align\n  align completions zsh > ~/.zfunc/_align\n  align completions fish > ~/.config/fish/completions/align.fish"
+    )]
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     #[command(after_help = "Examples:\n  align man > align.1 && man ./align.1")]

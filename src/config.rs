@@ -206,13 +206,14 @@ impl Config {
             .chain(self.overrides.iter().flat_map(|o| o.rules.keys()));
         for name in rule_names {
             if crate::rules::find(name).is_none() {
-                let all = crate::rules::REGISTRY
-                    .iter()
-                    .flat_map(|r| [r.code, r.name]);
+                let all = crate::rules::REGISTRY.iter().flat_map(|r| [r.code, r.name]);
                 let help = closest(name, all)
                     .map(|s| format!("did you mean `{s}`? `align explain` lists the rules"))
                     .unwrap_or_else(|| "`align explain` lists the rules".into());
-                return Err(bad(format!("`{name}` in `rules` is not a rule code or name"), &help));
+                return Err(bad(
+                    format!("`{name}` in `rules` is not a rule code or name"),
+                    &help,
+                ));
             }
         }
         if self.audit.at_risk_gap > self.audit.off_track_gap {
@@ -294,18 +295,28 @@ mod tests {
 
     #[test]
     fn empty_config_means_defaults() {
-        assert_eq!(Config::parse("", Path::new("align.yaml")).unwrap(), Config::default());
-        assert_eq!(Config::parse("# nothing\n", Path::new("align.yaml")).unwrap(), Config::default());
+        assert_eq!(
+            Config::parse("", Path::new("align.yaml")).unwrap(),
+            Config::default()
+        );
+        assert_eq!(
+            Config::parse("# nothing\n", Path::new("align.yaml")).unwrap(),
+            Config::default()
+        );
     }
 
     #[test]
     fn unknown_keys_suggest_the_nearest() {
         let err = Config::parse("includ: ['**']\n", Path::new("align.yaml")).unwrap_err();
-        let Fatal::Config { help, line, .. } = err else { panic!() };
+        let Fatal::Config { help, line, .. } = err else {
+            panic!()
+        };
         assert_eq!(help, "did you mean `include`?");
         assert_eq!(line, 1);
         let err = Config::parse("audit:\n  stale_day: 3\n", Path::new("align.yaml")).unwrap_err();
-        let Fatal::Config { help, line, .. } = err else { panic!() };
+        let Fatal::Config { help, line, .. } = err else {
+            panic!()
+        };
         assert_eq!((help.as_str(), line), ("did you mean `stale_days`?", 2));
     }
 
@@ -319,7 +330,13 @@ mod tests {
 
     #[test]
     fn rules_must_exist() {
-        assert!(Config::parse("rules: { AL009: off, unlinked-task: warning }\n", Path::new("a")).is_ok());
+        assert!(
+            Config::parse(
+                "rules: { AL009: off, unlinked-task: warning }\n",
+                Path::new("a")
+            )
+            .is_ok()
+        );
         assert!(Config::parse("rules: { AL999: off }\n", Path::new("a")).is_err());
     }
 }

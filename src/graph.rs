@@ -83,7 +83,9 @@ impl Graph {
             incoming,
             traces: Vec::new(),
         };
-        graph.traces = (0..graph.items.len()).map(|ix| graph.compute_trace(ix)).collect();
+        graph.traces = (0..graph.items.len())
+            .map(|ix| graph.compute_trace(ix))
+            .collect();
         graph
     }
 
@@ -161,9 +163,18 @@ impl Graph {
 
     /// The tasks that trace to a KR (directly or through an initiative).
     pub fn tasks_of_kr(&self, kr: ItemIx) -> Vec<ItemIx> {
-        let mut tasks: Vec<ItemIx> = self.sources(kr, LinkField::Kr).filter(|&t| self.items[t].kind == Kind::Task).collect();
-        for init in self.sources(kr, LinkField::Kr).filter(|&i| self.items[i].kind == Kind::Initiative) {
-            tasks.extend(self.sources(init, LinkField::Initiative).filter(|&t| self.items[t].kind == Kind::Task));
+        let mut tasks: Vec<ItemIx> = self
+            .sources(kr, LinkField::Kr)
+            .filter(|&t| self.items[t].kind == Kind::Task)
+            .collect();
+        for init in self
+            .sources(kr, LinkField::Kr)
+            .filter(|&i| self.items[i].kind == Kind::Initiative)
+        {
+            tasks.extend(
+                self.sources(init, LinkField::Initiative)
+                    .filter(|&t| self.items[t].kind == Kind::Task),
+            );
         }
         tasks.sort_unstable();
         tasks.dedup();
@@ -202,8 +213,13 @@ impl Graph {
                         }
                         Mark::OnStack => {
                             let start = stack.iter().position(|(x, _, _)| *x == s).unwrap_or(0);
-                            let mut cycle: Vec<ItemIx> = stack[start..].iter().map(|(x, _, _)| *x).collect();
-                            let min = cycle.iter().enumerate().min_by_key(|(_, x)| **x).map_or(0, |(i, _)| i);
+                            let mut cycle: Vec<ItemIx> =
+                                stack[start..].iter().map(|(x, _, _)| *x).collect();
+                            let min = cycle
+                                .iter()
+                                .enumerate()
+                                .min_by_key(|(_, x)| **x)
+                                .map_or(0, |(i, _)| i);
                             cycle.rotate_left(min);
                             if !found.contains(&cycle) {
                                 found.push(cycle);
@@ -267,7 +283,10 @@ mod tests {
             ("KR-1.md", "---\nkind: kr\ntitle: k\nobjective: O-1\n---\n"),
             ("KR-2.md", "---\nkind: kr\ntitle: k\nobjective: O-1\n---\n"),
             ("I-1.md", "---\nkind: initiative\ntitle: i\nkr: KR-2\n---\n"),
-            ("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\ninitiative: I-1\n---\n"),
+            (
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nkr: KR-1\ninitiative: I-1\n---\n",
+            ),
             ("T-2.md", "---\nkind: task\ntitle: t\nkr: KR-404\n---\n"),
         ]);
         let t1 = g.get("T-1").unwrap();
@@ -284,7 +303,10 @@ mod tests {
         let g = graph_of(&[
             ("A.md", "---\nkind: task\ntitle: a\ndepends_on: [B]\n---\n"),
             ("B.md", "---\nkind: task\ntitle: b\ndepends_on: [C]\n---\n"),
-            ("C.md", "---\nkind: task\ntitle: c\ndepends_on: [A, D]\n---\n"),
+            (
+                "C.md",
+                "---\nkind: task\ntitle: c\ndepends_on: [A, D]\n---\n",
+            ),
             ("D.md", "---\nkind: task\ntitle: d\n---\n"),
         ]);
         let cycles = g.cycles(LinkField::DependsOn);
@@ -296,8 +318,14 @@ mod tests {
     #[test]
     fn parent_depth_stops_at_cycles() {
         let g = graph_of(&[
-            ("O-1.md", "---\nkind: objective\ntitle: o\nparent: O-2\n---\n"),
-            ("O-2.md", "---\nkind: objective\ntitle: o\nparent: O-1\n---\n"),
+            (
+                "O-1.md",
+                "---\nkind: objective\ntitle: o\nparent: O-2\n---\n",
+            ),
+            (
+                "O-2.md",
+                "---\nkind: objective\ntitle: o\nparent: O-1\n---\n",
+            ),
         ]);
         assert_eq!(g.parent_depth(0), 1);
     }

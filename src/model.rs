@@ -226,11 +226,12 @@ impl Period {
         if let Some((a, b)) = s.split_once("..") {
             let start = parse_date(a)?;
             let end = parse_date(b)?;
-            return Period::range(start, end)
-                .ok_or_else(|| format!("`{s}` ends before it starts"));
+            return Period::range(start, end).ok_or_else(|| format!("`{s}` ends before it starts"));
         }
         let bad = || {
-            format!("`{s}` is not a period: write `2026-Q4`, `2026-H2`, `2026` or `2026-10-01..2026-11-15`")
+            format!(
+                "`{s}` is not a period: write `2026-Q4`, `2026-H2`, `2026` or `2026-10-01..2026-11-15`"
+            )
         };
         let (year, rest) = match s.split_once('-') {
             Some((y, r)) => (y, Some(r)),
@@ -326,9 +327,13 @@ pub fn days_between(a: Date, b: Date) -> i64 {
 pub fn parse_date(s: &str) -> Result<Date, String> {
     let s = s.trim();
     let shape_ok = s.len() == 10
-        && s.bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     if !shape_ok {
         return Err(format!("`{s}` is not a date: write it as YYYY-MM-DD"));
     }

@@ -17,7 +17,9 @@ pub fn distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j - 1] + cost).min(d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1);
+            let mut v = (d[(i - 1) * w + j - 1] + cost)
+                .min(d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[(i - 2) * w + j - 2] + 1);
             }
@@ -34,7 +36,11 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// Up to `n` candidates near enough to `word` to be typos, nearest first.
-pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
+pub fn nearest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    n: usize,
+) -> Vec<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
@@ -61,6 +67,9 @@ mod tests {
     fn suggestions_stay_close() {
         assert_eq!(closest("titel", ["title", "team"]), Some("title"));
         assert_eq!(closest("zzz", ["title", "team"]), None);
-        assert_eq!(nearest("KR-13", ["KR-1", "KR-3", "O-1"], 3), vec!["KR-1", "KR-3"]);
+        assert_eq!(
+            nearest("KR-13", ["KR-1", "KR-3", "O-1"], 3),
+            vec!["KR-1", "KR-3"]
+        );
     }
 }

@@ -69,9 +69,15 @@ pub fn matchers(config: &Config) -> Result<(GlobSet, GlobSet), Fatal> {
     let build = |globs: &[String]| -> Result<GlobSet, Fatal> {
         let mut b = GlobSetBuilder::new();
         for g in globs {
-            b.add(Glob::new(g).map_err(|e| Fatal::usage(format!("`{g}` is not a valid glob: {e}"), "fix the glob in align.yaml"))?);
+            b.add(Glob::new(g).map_err(|e| {
+                Fatal::usage(
+                    format!("`{g}` is not a valid glob: {e}"),
+                    "fix the glob in align.yaml",
+                )
+            })?);
         }
-        b.build().map_err(|e| Fatal::usage(e.to_string(), "fix the globs in align.yaml"))
+        b.build()
+            .map_err(|e| Fatal::usage(e.to_string(), "fix the globs in align.yaml"))
     };
     Ok((build(&config.include)?, build(&config.exclude)?))
 }
@@ -92,14 +98,20 @@ pub fn discover(root: &Root) -> Result<Vec<Input>, Fatal> {
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !(e.file_type().is_dir() && ALWAYS_SKIPPED.contains(&e.file_name().to_string_lossy().as_ref())));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(e.file_type().is_dir()
+                    && ALWAYS_SKIPPED.contains(&e.file_name().to_string_lossy().as_ref()))
+        });
     for entry in walker {
         // Unreadable folders are skipped; the files we can read still count.
         let Ok(entry) = entry else { continue };
         if !entry.file_type().is_file() {
             continue;
         }
-        let Some(rel) = relative(&root.dir, entry.path()) else { continue };
+        let Some(rel) = relative(&root.dir, entry.path()) else {
+            continue;
+        };
         if wanted(&rel, &include, &exclude) {
             out.push(Input {
                 path: rel,
@@ -113,7 +125,10 @@ pub fn discover(root: &Root) -> Result<Vec<Input>, Fatal> {
 /// `path` relative to `root`, with `/` separators.
 pub fn relative(root: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(root).ok()?;
-    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     Some(parts.join("/"))
 }
 
@@ -131,7 +146,8 @@ pub fn load(config: &Config, inputs: Vec<Input>) -> Workspace {
             ws.skipped += 1;
         }
         ws.items.extend(parsed.items);
-        ws.file_problems.extend(parsed.problems.into_iter().map(|p| (index, p)));
+        ws.file_problems
+            .extend(parsed.problems.into_iter().map(|p| (index, p)));
         ws.files.push(file);
     }
     ws
@@ -154,23 +170,44 @@ fn read_one(index: usize, input: Input, settings: &ParseSettings) -> (SourceFile
             }],
             is_item_file: true,
         };
-        (SourceFile { path: path.clone(), text: String::new(), lines: LineIndex::default() }, parsed)
+        (
+            SourceFile {
+                path: path.clone(),
+                text: String::new(),
+                lines: LineIndex::default(),
+            },
+            parsed,
+        )
     };
     let bytes = match bytes {
         Ok(b) if b.len() as u64 > MAX_FILE_BYTES => {
-            return unreadable(format!("the file is larger than {} KiB", MAX_FILE_BYTES / 1024), "item files are small; split the file or exclude it in align.yaml");
+            return unreadable(
+                format!("the file is larger than {} KiB", MAX_FILE_BYTES / 1024),
+                "item files are small; split the file or exclude it in align.yaml",
+            );
         }
         Ok(b) => b,
-        Err(e) => return unreadable(format!("the file could not be read: {e}"), "check that the file exists and is readable"),
+        Err(e) => {
+            return unreadable(
+                format!("the file could not be read: {e}"),
+                "check that the file exists and is readable",
+            );
+        }
     };
     if bytes.contains(&0) {
-        return unreadable("the file is binary (it contains NUL bytes)".into(), "exclude binary files with `exclude:` in align.yaml");
+        return unreadable(
+            "the file is binary (it contains NUL bytes)".into(),
+            "exclude binary files with `exclude:` in align.yaml",
+        );
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            return unreadable(format!("the file is not valid UTF-8 (at byte {at})"), "save the file as UTF-8");
+            return unreadable(
+                format!("the file is not valid UTF-8 (at byte {at})"),
+                "save the file as UTF-8",
+            );
         }
     };
     let parsed = parse::parse_file(&path, &text, index, settings);

@@ -8,13 +8,25 @@ use crate::error::Fatal;
 pub fn run(env: &Env) -> Result<Outcome, Fatal> {
     let format = env.format("config", &[Format::Human, Format::Json])?;
     let text = match format {
-        Format::Json => format!("{}\n", serde_json::to_string_pretty(&env.root.config).unwrap_or_default()),
+        Format::Json => format!(
+            "{}\n",
+            serde_json::to_string_pretty(&env.root.config).unwrap_or_default()
+        ),
         _ => {
             let source = match &env.root.config_path {
-                Some(p) => format!("# effective config: {} with defaults filled in\n", p.display()),
-                None => format!("# no align.yaml found; the defaults (root: {})\n", env.root.dir.display()),
+                Some(p) => format!(
+                    "# effective config: {} with defaults filled in\n",
+                    p.display()
+                ),
+                None => format!(
+                    "# no align.yaml found; the defaults (root: {})\n",
+                    env.root.dir.display()
+                ),
             };
-            format!("{source}{}", crate::parse::yaml::to_string(&env.root.config))
+            format!(
+                "{source}{}",
+                crate::parse::yaml::to_string(&env.root.config)
+            )
         }
     };
     crate::output::print(&text)?;

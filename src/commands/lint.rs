@@ -12,7 +12,16 @@ use crate::report::{Diagnostic, Summary, render};
 use crate::rules::{self, LintContext};
 
 pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
-    let format = env.format("lint", &[Format::Human, Format::Short, Format::Json, Format::Github, Format::Sarif])?;
+    let format = env.format(
+        "lint",
+        &[
+            Format::Human,
+            Format::Short,
+            Format::Json,
+            Format::Github,
+            Format::Sarif,
+        ],
+    )?;
     let graph = env.load_graph()?;
     let prefixes = path_filters(env, &args.paths)?;
     let ctx = LintContext {
@@ -30,7 +39,12 @@ pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
 
 /// Renders lint findings in `format` and decides the exit status: shared by
 /// `lint` and the git modes that build their graph elsewhere.
-pub fn report(env: &Env, format: Format, graph: &Graph, findings: &[Diagnostic]) -> Result<Outcome, Fatal> {
+pub fn report(
+    env: &Env,
+    format: Format,
+    graph: &Graph,
+    findings: &[Diagnostic],
+) -> Result<Outcome, Fatal> {
     let summary = summarize(graph, findings);
     let text = match format {
         Format::Short => render::short::render(graph, findings),
@@ -41,7 +55,11 @@ pub fn report(env: &Env, format: Format, graph: &Graph, findings: &[Diagnostic])
         _ => render::human::render(graph, findings, &summary, env.color),
     };
     crate::output::print(&text)?;
-    Ok(if summary.errors > 0 { Outcome::Failure } else { Outcome::Success })
+    Ok(if summary.errors > 0 {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    })
 }
 
 fn summarize(graph: &Graph, findings: &[Diagnostic]) -> Summary {
@@ -49,8 +67,14 @@ fn summarize(graph: &Graph, findings: &[Diagnostic]) -> Summary {
         files: graph.files.len(),
         items: graph.items.len(),
         skipped: graph.ws_skipped,
-        errors: findings.iter().filter(|d| d.severity == Severity::Error).count(),
-        warnings: findings.iter().filter(|d| d.severity == Severity::Warning).count(),
+        errors: findings
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count(),
+        warnings: findings
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count(),
     }
 }
 
@@ -61,8 +85,22 @@ fn path_filters(env: &Env, paths: &[std::path::PathBuf]) -> Result<Vec<String>, 
         .iter()
         .map(|p| {
             let abs = env.cwd.join(p);
-            let abs = abs.canonicalize().map_err(|e| Fatal::usage(format!("`{}`: {e}", p.display()), "pass files or folders inside the workspace"))?;
-            crate::workspace::relative(&env.root.dir, &abs).ok_or_else(|| Fatal::usage(format!("`{}` is outside the workspace root `{}`", p.display(), env.root.dir.display()), "pass files or folders under the root"))
+            let abs = abs.canonicalize().map_err(|e| {
+                Fatal::usage(
+                    format!("`{}`: {e}", p.display()),
+                    "pass files or folders inside the workspace",
+                )
+            })?;
+            crate::workspace::relative(&env.root.dir, &abs).ok_or_else(|| {
+                Fatal::usage(
+                    format!(
+                        "`{}` is outside the workspace root `{}`",
+                        p.display(),
+                        env.root.dir.display()
+                    ),
+                    "pass files or folders under the root",
+                )
+            })
         })
         .collect()
 }

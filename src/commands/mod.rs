@@ -51,11 +51,19 @@ impl Env {
             None => here,
         };
         if !cwd.is_dir() {
-            return Err(Fatal::usage(format!("`{}` is not a folder", cwd.display()), "pass an existing folder to `-C`"));
+            return Err(Fatal::usage(
+                format!("`{}` is not a folder", cwd.display()),
+                "pass an existing folder to `-C`",
+            ));
         }
         let root = crate::config::discover(&cwd)?;
         let as_of = match &global.as_of {
-            Some(s) => parse_date(s).map_err(|m| Fatal::usage(format!("--as-of: {m}"), "write the date as YYYY-MM-DD, e.g. `--as-of 2026-11-12`"))?,
+            Some(s) => parse_date(s).map_err(|m| {
+                Fatal::usage(
+                    format!("--as-of: {m}"),
+                    "write the date as YYYY-MM-DD, e.g. `--as-of 2026-11-12`",
+                )
+            })?,
             None => jiff::Zoned::now().date(),
         };
         Ok(Env {
@@ -76,7 +84,10 @@ impl Env {
             Some(f) if offered.contains(&f) => Ok(f),
             Some(f) => {
                 let names: Vec<&str> = offered.iter().map(|f| f.as_str()).collect();
-                Err(Fatal::usage(format!("`align {command}` does not print `--format {}`", f.as_str()), format!("use one of: {}", names.join(", "))))
+                Err(Fatal::usage(
+                    format!("`align {command}` does not print `--format {}`", f.as_str()),
+                    format!("use one of: {}", names.join(", ")),
+                ))
             }
         }
     }
@@ -125,5 +136,8 @@ pub fn dispatch(cli: Cli) -> Result<Outcome, Fatal> {
 
 /// The error a command gives until its issue lands (never on main at a stop).
 fn not_built(command: &str) -> Fatal {
-    Fatal::usage(format!("`align {command}` is not built yet"), "see the open issues")
+    Fatal::usage(
+        format!("`align {command}` is not built yet"),
+        "see the open issues",
+    )
 }

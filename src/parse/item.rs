@@ -129,7 +129,12 @@ impl Check<'_> {
                 Some(t) => Some(t),
                 None => {
                     let span = self.spans.value(field);
-                    self.invalid(field, span, format!("`{field}` should be text, found {}", s.describe()), format!("write `{field}` as plain text"));
+                    self.invalid(
+                        field,
+                        span,
+                        format!("`{field}` should be text, found {}", s.describe()),
+                        format!("write `{field}` as plain text"),
+                    );
                     None
                 }
             },
@@ -146,7 +151,12 @@ impl Check<'_> {
         match parse_date(&text) {
             Ok(d) => Some(d),
             Err(msg) => {
-                self.invalid(field, span, format!("`{field}`: {msg}"), "dates are written YYYY-MM-DD, e.g. `2026-11-12`");
+                self.invalid(
+                    field,
+                    span,
+                    format!("`{field}`: {msg}"),
+                    "dates are written YYYY-MM-DD, e.g. `2026-11-12`",
+                );
                 None
             }
         }
@@ -164,7 +174,12 @@ impl Check<'_> {
         }
         let n = s.number();
         if n.is_none() {
-            self.invalid(field, span, format!("`{field}` should be a number, found {}", s.describe()), format!("write `{field}` as a number, e.g. `{field}: 3`"));
+            self.invalid(
+                field,
+                span,
+                format!("`{field}` should be a number, found {}", s.describe()),
+                format!("write `{field}` as a number, e.g. `{field}: 3`"),
+            );
         }
         n
     }
@@ -179,11 +194,25 @@ impl Check<'_> {
         let Some(v) = v else { return Vec::new() };
         let mut out = Vec::new();
         for (i, s) in v.values.iter().enumerate() {
-            let span = if v.was_list { spans.element(field, i) } else { spans.value(field) };
+            let span = if v.was_list {
+                spans.element(field, i)
+            } else {
+                spans.value(field)
+            };
             match s {
                 Scalar::Null => {}
-                Scalar::Str(_) | Scalar::Int(_) | Scalar::Float(_) => out.push((s.text().unwrap_or_default(), span)),
-                other => self.invalid(field, span, format!("`{field}` should name one id or a list of ids, found {}", other.describe()), format!("write `{field}: ID` or `{field}: [ID, ID]`")),
+                Scalar::Str(_) | Scalar::Int(_) | Scalar::Float(_) => {
+                    out.push((s.text().unwrap_or_default(), span))
+                }
+                other => self.invalid(
+                    field,
+                    span,
+                    format!(
+                        "`{field}` should name one id or a list of ids, found {}",
+                        other.describe()
+                    ),
+                    format!("write `{field}: ID` or `{field}: [ID, ID]`"),
+                ),
             }
         }
         out
@@ -248,14 +277,26 @@ impl Ctx<'_> {
                 return None;
             }
         };
-        let id_span = if raw.id.is_some() { spans.value("id") } else { spans.fallback };
+        let id_span = if raw.id.is_some() {
+            spans.value("id")
+        } else {
+            spans.fallback
+        };
         if !valid_id(&id) {
             c.invalid("id", id_span, format!("`{}` is not a valid id", truncate(&id)), "ids start with a letter or digit and hold only letters, digits, `_`, `.` and `-`, e.g. `KR-3`");
         }
 
         let title = c.text("title", &raw.title);
-        let owners: Vec<String> = c.names("owner", &raw.owner, &spans).into_iter().map(|(n, _)| n).collect();
-        let labels = c.names("labels", &raw.labels, &spans).into_iter().map(|(n, _)| n).collect();
+        let owners: Vec<String> = c
+            .names("owner", &raw.owner, &spans)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        let labels = c
+            .names("labels", &raw.labels, &spans)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         let team = c.text("team", &raw.team);
         let created = c.date("created", &raw.created);
         let updated = c.date("updated", &raw.updated);
@@ -264,15 +305,22 @@ impl Ctx<'_> {
         let (allowed, default_status) = Status::allowed_for(kind);
         let status = match c.text("status", &raw.status) {
             None => default_status,
-            Some(s) => match self.settings.config.status(&s).filter(|st| allowed.contains(st)) {
-                Some(st) => st,
-                None => {
-                    let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
-                    let span = spans.value("status");
-                    c.invalid("status", span, format!("`{s}` is not a status of a {}", kind.noun()), format!("use one of {} (or map the spelling under `statuses` in align.yaml)", names.join(", ")));
-                    default_status
+            Some(s) => {
+                match self
+                    .settings
+                    .config
+                    .status(&s)
+                    .filter(|st| allowed.contains(st))
+                {
+                    Some(st) => st,
+                    None => {
+                        let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+                        let span = spans.value("status");
+                        c.invalid("status", span, format!("`{s}` is not a status of a {}", kind.noun()), format!("use one of {} (or map the spelling under `statuses` in align.yaml)", names.join(", ")));
+                        default_status
+                    }
                 }
-            },
+            }
         };
 
         // Links, each id checked for shape.
@@ -287,21 +335,43 @@ impl Ctx<'_> {
             };
             for (target, span) in c.names(field.as_str(), value, &spans) {
                 if valid_id(&target) {
-                    links.push(Link { field, target, span });
+                    links.push(Link {
+                        field,
+                        target,
+                        span,
+                    });
                 } else {
-                    c.invalid(field.as_str(), span, format!("`{}` is not a valid id", truncate(&target)), "ids hold only letters, digits, `_`, `.` and `-`");
+                    c.invalid(
+                        field.as_str(),
+                        span,
+                        format!("`{}` is not a valid id", truncate(&target)),
+                        "ids hold only letters, digits, `_`, `.` and `-`",
+                    );
                 }
             }
         }
 
-        let period = if kind == Kind::Objective { self.period(raw, &mut c) } else { None };
-        let weight = c.number("weight", &raw.weight).map(|w| non_negative(&mut c, "weight", w)).unwrap_or(1.0);
+        let period = if kind == Kind::Objective {
+            self.period(raw, &mut c)
+        } else {
+            None
+        };
+        let weight = c
+            .number("weight", &raw.weight)
+            .map(|w| non_negative(&mut c, "weight", w))
+            .unwrap_or(1.0);
         let estimate = if kind == Kind::Task {
-            c.number("estimate", &raw.estimate).map(|e| non_negative(&mut c, "estimate", e)).unwrap_or(1.0)
+            c.number("estimate", &raw.estimate)
+                .map(|e| non_negative(&mut c, "estimate", e))
+                .unwrap_or(1.0)
         } else {
             1.0
         };
-        let (metric, checkins) = if kind == Kind::Kr { (self.metric(raw, &mut c), self.checkins(raw, &mut c)) } else { (None, Vec::new()) };
+        let (metric, checkins) = if kind == Kind::Kr {
+            (self.metric(raw, &mut c), self.checkins(raw, &mut c))
+        } else {
+            (None, Vec::new())
+        };
         let start = c.date("start", &raw.start);
         let due = c.date("due", &raw.due);
         let done = c.date("done", &raw.done);
@@ -310,7 +380,15 @@ impl Ctx<'_> {
             Some(Scalar::Bool(b)) => *b,
             Some(other) => {
                 let span = spans.value("unplanned");
-                c.invalid("unplanned", span, format!("`unplanned` should be `true` or `false`, found {}", other.describe()), "write `unplanned: true`");
+                c.invalid(
+                    "unplanned",
+                    span,
+                    format!(
+                        "`unplanned` should be `true` or `false`, found {}",
+                        other.describe()
+                    ),
+                    "write `unplanned: true`",
+                );
                 false
             }
         };
@@ -319,8 +397,16 @@ impl Ctx<'_> {
         let raci = self.raci(raw, &mut c);
 
         // Unknown and missing fields.
-        let allowed_fields: Vec<&str> = COMMON_FIELDS.iter().chain(fields_for(kind)).copied().collect();
-        let keys: Vec<(String, Span)> = node.entries().iter().map(|e| (e.key.clone(), e.key_span.shift(self.base))).collect();
+        let allowed_fields: Vec<&str> = COMMON_FIELDS
+            .iter()
+            .chain(fields_for(kind))
+            .copied()
+            .collect();
+        let keys: Vec<(String, Span)> = node
+            .entries()
+            .iter()
+            .map(|e| (e.key.clone(), e.key_span.shift(self.base)))
+            .collect();
         for (key, key_span) in &keys {
             if !allowed_fields.contains(&key.as_str()) {
                 c.problems.push(FieldProblem::Unknown {
@@ -334,8 +420,12 @@ impl Ctx<'_> {
             c.problems.push(FieldProblem::Missing { field: "title" });
         }
         match kind {
-            Kind::Kr if raw.objective.is_none() => c.problems.push(FieldProblem::Missing { field: "objective" }),
-            Kind::Initiative if raw.kr.is_none() => c.problems.push(FieldProblem::Missing { field: "kr" }),
+            Kind::Kr if raw.objective.is_none() => c
+                .problems
+                .push(FieldProblem::Missing { field: "objective" }),
+            Kind::Initiative if raw.kr.is_none() => {
+                c.problems.push(FieldProblem::Missing { field: "kr" })
+            }
             _ => {}
         }
 
@@ -375,7 +465,8 @@ impl Ctx<'_> {
 
     fn period<I>(&self, raw: &RawItemOf<I>, c: &mut Check) -> Option<Period> {
         let span = c.spans.value("period");
-        let help = "write `period: 2026-Q4`, `2026-H2`, `2026` or `{start: 2026-10-01, end: 2026-12-31}`";
+        let help =
+            "write `period: 2026-Q4`, `2026-H2`, `2026` or `{start: 2026-10-01, end: 2026-12-31}`";
         match raw.period.as_ref()? {
             Mapped::Other(Scalar::Null) => None,
             Mapped::Other(s) => {
@@ -395,12 +486,22 @@ impl Ctx<'_> {
                 let end = c.date_at("period", &range.end, end_span);
                 match (start, end) {
                     (Some(s), Some(e)) => Period::range(s, e).or_else(|| {
-                        c.invalid("period", span, "the period ends before it starts".into(), help);
+                        c.invalid(
+                            "period",
+                            span,
+                            "the period ends before it starts".into(),
+                            help,
+                        );
                         None
                     }),
                     _ => {
                         if range.start.is_none() || range.end.is_none() {
-                            c.invalid("period", span, "a period range needs both `start` and `end`".into(), help);
+                            c.invalid(
+                                "period",
+                                span,
+                                "a period range needs both `start` and `end`".into(),
+                                help,
+                            );
                         }
                         None
                     }
@@ -414,12 +515,21 @@ impl Ctx<'_> {
         match raw.metric.as_ref()? {
             Mapped::Other(Scalar::Null) => None,
             Mapped::Other(s) => {
-                c.invalid("metric", span, format!("`metric` should be a mapping, found {}", s.describe()), "write `metric: {start: 30, target: 45}`");
+                c.invalid(
+                    "metric",
+                    span,
+                    format!("`metric` should be a mapping, found {}", s.describe()),
+                    "write `metric: {start: 30, target: 45}`",
+                );
                 None
             }
             Mapped::Map(m) => {
                 let sub = c.spans.child("metric");
-                let (ss, ts, cs) = (sub.value("start"), sub.value("target"), sub.value("current"));
+                let (ss, ts, cs) = (
+                    sub.value("start"),
+                    sub.value("target"),
+                    sub.value("current"),
+                );
                 let start = c.number_at("metric.start", &m.start, ss);
                 let target = c.number_at("metric.target", &m.target, ts);
                 let current = c.number_at("metric.current", &m.current, cs);
@@ -429,7 +539,12 @@ impl Ctx<'_> {
                     c.invalid("metric", span, format!("`metric.start` and `metric.target` are both {start}: the KR can never make progress"), "set a target different from the start (below it for a decrease)");
                     return None;
                 }
-                Some(Metric { start, target, current, unit })
+                Some(Metric {
+                    start,
+                    target,
+                    current,
+                    unit,
+                })
             }
         }
     }
@@ -441,7 +556,12 @@ impl Ctx<'_> {
             Some(super::yaml::Listed::Other(Scalar::Null)) => return Vec::new(),
             Some(super::yaml::Listed::Other(s)) => {
                 let span = c.spans.value("checkins");
-                c.invalid("checkins", span, format!("`checkins` should be a list, found {}", s.describe()), help);
+                c.invalid(
+                    "checkins",
+                    span,
+                    format!("`checkins` should be a list, found {}", s.describe()),
+                    help,
+                );
                 return Vec::new();
             }
             Some(super::yaml::Listed::List(list)) => list,
@@ -451,15 +571,29 @@ impl Ctx<'_> {
             let sub = c.spans.item("checkins", i);
             let whole = sub.fallback;
             let Mapped::Map(ck) = entry else {
-                c.invalid("checkins", whole, "a check-in should be a mapping with `date` and `value`".into(), help);
+                c.invalid(
+                    "checkins",
+                    whole,
+                    "a check-in should be a mapping with `date` and `value`".into(),
+                    help,
+                );
                 continue;
             };
-            let (ds, vs, cs) = (sub.value("date"), sub.value("value"), sub.value("confidence"));
+            let (ds, vs, cs) = (
+                sub.value("date"),
+                sub.value("value"),
+                sub.value("confidence"),
+            );
             let date = c.date_at("checkins.date", &ck.date, ds);
             let value = c.number_at("checkins.value", &ck.value, vs);
             let confidence = c.number_at("checkins.confidence", &ck.confidence, cs);
             if let Some(conf) = confidence.filter(|x| !(0.0..=1.0).contains(x)) {
-                c.invalid("checkins.confidence", cs, format!("confidence {conf} is outside 0..1"), "confidence is a number from 0 to 1, e.g. `0.7`");
+                c.invalid(
+                    "checkins.confidence",
+                    cs,
+                    format!("confidence {conf} is outside 0..1"),
+                    "confidence is a number from 0 to 1, e.g. `0.7`",
+                );
             }
             match (date, value) {
                 (Some(date), Some(value)) => out.push(Checkin {
@@ -469,7 +603,12 @@ impl Ctx<'_> {
                     note: ck.note.as_ref().and_then(Scalar::text),
                 }),
                 _ if ck.date.is_none() || ck.value.is_none() => {
-                    c.invalid("checkins", whole, "a check-in needs both `date` and `value`".into(), help);
+                    c.invalid(
+                        "checkins",
+                        whole,
+                        "a check-in needs both `date` and `value`".into(),
+                        help,
+                    );
                 }
                 _ => {}
             }
@@ -483,7 +622,12 @@ impl Ctx<'_> {
         match raw.raci.as_ref()? {
             Mapped::Other(Scalar::Null) => None,
             Mapped::Other(s) => {
-                c.invalid("raci", span, format!("`raci` should be a mapping, found {}", s.describe()), "write `raci: {responsible: sam, accountable: dana}`");
+                c.invalid(
+                    "raci",
+                    span,
+                    format!("`raci` should be a mapping, found {}", s.describe()),
+                    "write `raci: {responsible: sam, accountable: dana}`",
+                );
                 None
             }
             Mapped::Map(r) => {
@@ -506,7 +650,12 @@ impl Ctx<'_> {
 fn non_negative(c: &mut Check, field: &str, v: f64) -> f64 {
     if v < 0.0 {
         let span = c.spans.value(field);
-        c.invalid(field, span, format!("`{field}` is {v}; it cannot be negative"), format!("set `{field}` to 0 or more"));
+        c.invalid(
+            field,
+            span,
+            format!("`{field}` is {v}; it cannot be negative"),
+            format!("set `{field}` to 0 or more"),
+        );
         1.0
     } else {
         v
@@ -515,5 +664,9 @@ fn non_negative(c: &mut Check, field: &str, v: f64) -> f64 {
 
 fn truncate(s: &str) -> String {
     let t: String = s.chars().take(40).collect();
-    if t.len() < s.len() { format!("{t}…") } else { t }
+    if t.len() < s.len() {
+        format!("{t}…")
+    } else {
+        t
+    }
 }

@@ -19,7 +19,7 @@ use crate::span::Span;
 use scan::Node;
 use yaml::{Listed, Mapped, RawDoc};
 
-pub use item::{fields_for, COMMON_FIELDS};
+pub use item::{COMMON_FIELDS, fields_for};
 
 /// Settings the parser needs from the config, compiled once.
 pub struct ParseSettings<'a> {
@@ -129,7 +129,11 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
             }
             let at = e.offset.unwrap_or(0).min(yaml_text.len()) + base;
             let help = yaml::hint(&e.message);
-            return Parsed::unreadable(format!("invalid YAML: {}", e.message), help, Span::new(at, at));
+            return Parsed::unreadable(
+                format!("invalid YAML: {}", e.message),
+                help,
+                Span::new(at, at),
+            );
         }
     };
     let ctx = item::Ctx {
@@ -144,7 +148,10 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
         RawDoc::Nothing => return Parsed::not_item(),
         RawDoc::One(raw) if raw.kind.is_none() && path_kind.is_none() && !markdown => {
             if let Some(Listed::List(list)) = &raw.items {
-                let nodes = node.get("items").map(|e| e.value.items()).unwrap_or_default();
+                let nodes = node
+                    .get("items")
+                    .map(|e| e.value.items())
+                    .unwrap_or_default();
                 many(&ctx, list, nodes, whole, &mut parsed);
             } else {
                 return Parsed::not_item();
@@ -152,7 +159,9 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
         }
         RawDoc::One(raw) => {
             let origin = Origin { file, index: 0 };
-            if let Some(item) = ctx.build(&raw, &node, Some(stem), origin, whole, &mut parsed.problems) {
+            if let Some(item) =
+                ctx.build(&raw, &node, Some(stem), origin, whole, &mut parsed.problems)
+            {
                 parsed.items.push(item);
             }
         }

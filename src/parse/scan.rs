@@ -138,7 +138,13 @@ fn skip_empty(lines: &[Line], i: &mut usize) {
     }
 }
 
-fn parse_node(text: &str, lines: &mut [Line], i: &mut usize, min_indent: usize, depth: usize) -> Node {
+fn parse_node(
+    text: &str,
+    lines: &mut [Line],
+    i: &mut usize,
+    min_indent: usize,
+    depth: usize,
+) -> Node {
     skip_empty(lines, i);
     let Some(line) = lines.get(*i).copied() else {
         return Node::Scalar;
@@ -166,7 +172,10 @@ fn is_dash(rest: &str) -> bool {
 fn key_of(rest: &str) -> Option<(String, usize, usize)> {
     let b = rest.as_bytes();
     let first = *b.first()?;
-    if matches!(first, b'[' | b'{' | b'#' | b'?' | b'|' | b'>' | b'&' | b'*' | b'!' | b'%' | b'@' | b'`') {
+    if matches!(
+        first,
+        b'[' | b'{' | b'#' | b'?' | b'|' | b'>' | b'&' | b'*' | b'!' | b'%' | b'@' | b'`'
+    ) {
         return None;
     }
     if first == b'-' && matches!(b.get(1), None | Some(b' ')) {
@@ -266,8 +275,15 @@ fn parse_map(text: &str, lines: &mut [Line], i: &mut usize, indent: usize, depth
             let is_block_scalar = inline.starts_with('|') || inline.starts_with('>');
             let first_end = value_start + inline_len;
             let end = take_continuation(lines, i, indent, first_end);
-            let end = if is_block_scalar || end != first_end { end } else { first_end };
-            (flow(text, Span::new(value_start, end), depth), Span::new(value_start, end))
+            let end = if is_block_scalar || end != first_end {
+                end
+            } else {
+                first_end
+            };
+            (
+                flow(text, Span::new(value_start, end), depth),
+                Span::new(value_start, end),
+            )
         } else {
             let mut j = *i;
             skip_empty(lines, &mut j);
@@ -331,7 +347,10 @@ fn parse_seq(text: &str, lines: &mut [Line], i: &mut usize, indent: usize, depth
             *i += 1;
             let first_end = value_start + value_end(inline);
             let end = take_continuation(lines, i, indent, first_end);
-            (flow(text, Span::new(value_start, end), depth), Span::new(value_start, end))
+            (
+                flow(text, Span::new(value_start, end), depth),
+                Span::new(value_start, end),
+            )
         };
         let last_next = lines[..*i].last().map_or(line.next, |l| l.next);
         items.push(SeqItem {
@@ -456,14 +475,29 @@ mod tests {
         let text = "metric:\n  start: 30\n  target: 45\ncheckins:\n  - date: 2026-10-01\n    value: 31\n  - {date: 2026-11-01, value: 35}\nkr:\n- KR-1\n- KR-2\ntitle: x\n";
         let node = scan(text);
         let metric = node.get("metric").unwrap();
-        assert_eq!(at(text, metric.value.get("target").unwrap().value_span), "45");
+        assert_eq!(
+            at(text, metric.value.get("target").unwrap().value_span),
+            "45"
+        );
         let checkins = node.get("checkins").unwrap();
         let items = checkins.value.items();
         assert_eq!(items.len(), 2);
-        assert_eq!(at(text, items[0].value.get("value").unwrap().value_span), "31");
-        assert_eq!(at(text, items[1].value_span), "{date: 2026-11-01, value: 35}");
-        assert_eq!(at(text, items[1].value.get("value").unwrap().value_span), "35");
-        assert_eq!(at(text, checkins.lines), "checkins:\n  - date: 2026-10-01\n    value: 31\n  - {date: 2026-11-01, value: 35}\n");
+        assert_eq!(
+            at(text, items[0].value.get("value").unwrap().value_span),
+            "31"
+        );
+        assert_eq!(
+            at(text, items[1].value_span),
+            "{date: 2026-11-01, value: 35}"
+        );
+        assert_eq!(
+            at(text, items[1].value.get("value").unwrap().value_span),
+            "35"
+        );
+        assert_eq!(
+            at(text, checkins.lines),
+            "checkins:\n  - date: 2026-10-01\n    value: 31\n  - {date: 2026-11-01, value: 35}\n"
+        );
         let kr = node.get("kr").unwrap();
         assert_eq!(kr.value.items().len(), 2);
         assert_eq!(at(text, kr.value.items()[1].value_span), "KR-2");
@@ -474,7 +508,10 @@ mod tests {
     fn block_scalars_and_crlf() {
         let text = "note: |\r\n  line one\r\n  line two\r\nstatus: done\r\n";
         let node = scan(text);
-        assert_eq!(at(text, node.get("note").unwrap().value_span), "|\r\n  line one\r\n  line two");
+        assert_eq!(
+            at(text, node.get("note").unwrap().value_span),
+            "|\r\n  line one\r\n  line two"
+        );
         assert_eq!(at(text, node.get("status").unwrap().value_span), "done");
     }
 
@@ -484,15 +521,29 @@ mod tests {
         let node = scan(text);
         let items = node.items();
         assert_eq!(items.len(), 2);
-        assert_eq!(at(text, items[1].value.get("objective").unwrap().value_span), "O-1");
+        assert_eq!(
+            at(text, items[1].value.get("objective").unwrap().value_span),
+            "O-1"
+        );
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        for text in ["", ":", "- ", "\"unterminated: x", "a:\n\t- b", "? complex\n: v", "-\n-\n -", "'a': 1\n\"b\" : 2"] {
+        for text in [
+            "",
+            ":",
+            "- ",
+            "\"unterminated: x",
+            "a:\n\t- b",
+            "? complex\n: v",
+            "-\n-\n -",
+            "'a': 1\n\"b\" : 2",
+        ] {
             let _ = scan(text);
         }
-        let deep: String = (0..500).map(|d| format!("{}k{d}:\n", " ".repeat(d))).collect();
+        let deep: String = (0..500)
+            .map(|d| format!("{}k{d}:\n", " ".repeat(d)))
+            .collect();
         let _ = scan(&deep);
     }
 }

@@ -2,7 +2,11 @@ use super::*;
 use crate::model::{FieldProblem, LinkField, Status};
 
 fn parse(path: &str, text: &str) -> Parsed {
-    let config = Config::parse("kind_by_path: { \"work/tasks/**\": task }\nstatuses: { done: [shipped] }\n", std::path::Path::new("a")).unwrap();
+    let config = Config::parse(
+        "kind_by_path: { \"work/tasks/**\": task }\nstatuses: { done: [shipped] }\n",
+        std::path::Path::new("a"),
+    )
+    .unwrap();
     parse_file(path, text, 0, &ParseSettings::new(&config))
 }
 
@@ -18,7 +22,10 @@ fn markdown_task_with_every_span() {
     let item = &p.items[0];
     assert_eq!(item.status, Status::Done);
     assert_eq!(item.estimate, 3.0);
-    let links: Vec<_> = item.links_of(LinkField::Kr).map(|l| at(text, l.span)).collect();
+    let links: Vec<_> = item
+        .links_of(LinkField::Kr)
+        .map(|l| at(text, l.span))
+        .collect();
     assert_eq!(links, ["KR-1", "KR-2"]);
     assert_eq!(at(text, item.status_span.unwrap()), "shipped");
     assert!(item.problems.is_empty(), "{:?}", item.problems);
@@ -41,12 +48,17 @@ fn not_items_are_skipped() {
 
 #[test]
 fn bad_values_become_problems_with_spans() {
-    let text = "---\nkind: task\ntitle: x\nkr: KR-1\nestimate: lots\ndue: 2026-02-30\nstatsu: todo\n---\n";
+    let text =
+        "---\nkind: task\ntitle: x\nkr: KR-1\nestimate: lots\ndue: 2026-02-30\nstatsu: todo\n---\n";
     let p = parse("t.md", text);
     let problems = &p.items[0].problems;
-    assert!(matches!(&problems[0], FieldProblem::Invalid { field, span, .. } if field == "estimate" && at(text, *span) == "lots"));
+    assert!(
+        matches!(&problems[0], FieldProblem::Invalid { field, span, .. } if field == "estimate" && at(text, *span) == "lots")
+    );
     assert!(matches!(&problems[1], FieldProblem::Invalid { field, .. } if field == "due"));
-    assert!(matches!(&problems[2], FieldProblem::Unknown { field, suggestion: Some(s), .. } if field == "statsu" && s == "status"));
+    assert!(
+        matches!(&problems[2], FieldProblem::Unknown { field, suggestion: Some(s), .. } if field == "statsu" && s == "status")
+    );
 }
 
 #[test]
@@ -56,7 +68,10 @@ fn multi_item_yaml_files() {
     assert_eq!(p.items.len(), 2);
     assert_eq!(at(text, p.items[1].links[0].span), "O-1");
     assert_eq!(p.items[1].origin.index, 1);
-    let items = parse("i.yaml", "items:\n  - id: I-1\n    kind: initiative\n    title: x\n    kr: KR-1\n");
+    let items = parse(
+        "i.yaml",
+        "items:\n  - id: I-1\n    kind: initiative\n    title: x\n    kr: KR-1\n",
+    );
     assert_eq!(items.items[0].id, "I-1");
     let no_id = parse("i.yaml", "- kind: kr\n  title: x\n");
     assert_eq!(no_id.problems[0].code, "AL015");

@@ -382,7 +382,8 @@ impl<'de> Deserialize<'de> for RawDoc {
                 f.write_str("a mapping or a list of mappings")
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawDoc, A::Error> {
-                RawItem::deserialize(MapAccessDeserializer::new(map)).map(|i| RawDoc::One(Box::new(i)))
+                RawItem::deserialize(MapAccessDeserializer::new(map))
+                    .map(|i| RawDoc::One(Box::new(i)))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawDoc, A::Error> {
                 let mut out = Vec::new();
@@ -498,7 +499,9 @@ mod tests {
             panic!()
         };
         assert_eq!(items.len(), 2);
-        let RawDoc::One(item) = parse_doc("items:\n  - kind: kr\n").unwrap() else { panic!() };
+        let RawDoc::One(item) = parse_doc("items:\n  - kind: kr\n").unwrap() else {
+            panic!()
+        };
         assert!(matches!(item.items, Some(Listed::List(ref v)) if v.len() == 1));
     }
 
@@ -506,7 +509,9 @@ mod tests {
         let mut y = String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
         for i in 0..9u8 {
             let (p, n) = ((b'a' + i) as char, (b'b' + i) as char);
-            y.push_str(&format!("{n}: &{n} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"));
+            y.push_str(&format!(
+                "{n}: &{n} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+            ));
         }
         format!("{y}kind: task\n{field}: *j\n")
     }
@@ -515,15 +520,20 @@ mod tests {
     fn alias_bombs_are_never_expanded_or_refused() {
         // Values align reads as scalars are skipped without expanding the
         // aliases: the field is just "a list" (an AL008 finding later).
-        let RawDoc::One(item) = parse_doc(&bomb("labels")).unwrap() else { panic!() };
+        let RawDoc::One(item) = parse_doc(&bomb("labels")).unwrap() else {
+            panic!()
+        };
         assert_eq!(item.labels.unwrap().values.len(), 9);
         assert!(parse_doc(&bomb("extra")).is_ok());
         // Where align descends (`items:` of item mappings), the repetition
         // limit of serde_yaml stops the expansion.
-        let mut y = String::from("a: &a [{kind: task}, {kind: task}, {kind: task}, {kind: task}]\n");
+        let mut y =
+            String::from("a: &a [{kind: task}, {kind: task}, {kind: task}, {kind: task}]\n");
         for i in 0..9u8 {
             let (p, n) = ((b'a' + i) as char, (b'b' + i) as char);
-            y.push_str(&format!("{n}: &{n} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"));
+            y.push_str(&format!(
+                "{n}: &{n} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+            ));
         }
         y.push_str("items: *j\n");
         assert!(parse_doc(&y).is_ok_and(|d| matches!(d, RawDoc::One(i) if matches!(i.items, Some(Listed::List(ref v)) if v.len() == 9))));
@@ -534,10 +544,16 @@ mod tests {
         assert!(parse_doc("kind: task\nkind: kr\n").is_err());
         let nest = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
         // Skipped without descending: bounded, no stack overflow.
-        let RawDoc::One(item) = parse_doc(&format!("kind: task\ntitle: {nest}\n")).unwrap() else { panic!() };
+        let RawDoc::One(item) = parse_doc(&format!("kind: task\ntitle: {nest}\n")).unwrap() else {
+            panic!()
+        };
         assert_eq!(item.title, Some(Scalar::List));
         // `items:` below the top level is skipped, never descended into.
-        let deep_items = format!("{}kind: task{}", "items: [{".repeat(5_000), "}]".repeat(5_000));
+        let deep_items = format!(
+            "{}kind: task{}",
+            "items: [{".repeat(5_000),
+            "}]".repeat(5_000)
+        );
         assert!(parse_doc(&deep_items).is_ok());
     }
 }

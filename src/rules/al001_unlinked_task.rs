@@ -31,7 +31,10 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
         if item.kind != Kind::Task {
             continue;
         }
-        let linked = item.links.iter().any(|l| matches!(l.field, LinkField::Kr | LinkField::Initiative));
+        let linked = item
+            .links
+            .iter()
+            .any(|l| matches!(l.field, LinkField::Kr | LinkField::Initiative));
         if linked {
             continue;
         }
@@ -42,7 +45,13 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             }
             continue;
         }
-        let mut d = RULE.on(g, ix, item_anchor(g, ix), format!("task `{}` links to no KR and no initiative", item.id), "add `kr: KR-…` or `initiative: I-…`, or mark it `unplanned: true` with a `reason`");
+        let mut d = RULE.on(
+            g,
+            ix,
+            item_anchor(g, ix),
+            format!("task `{}` links to no KR and no initiative", item.id),
+            "add `kr: KR-…` or `initiative: I-…`, or mark it `unplanned: true` with a `reason`",
+        );
         d.label = "this task traces to no goal".into();
         out.push(d);
     }
@@ -54,14 +63,29 @@ mod tests {
 
     #[test]
     fn fires_on_unlinked_tasks_only() {
-        assert_eq!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\n---\n")]), ["AL001"]);
+        assert_eq!(
+            codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\n---\n")]),
+            ["AL001"]
+        );
         assert!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\n---\n")]).is_empty());
-        assert!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nunplanned: true\nreason: outage\n---\n")]).is_empty());
+        assert!(
+            codes_with(&[(
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nunplanned: true\nreason: outage\n---\n"
+            )])
+            .is_empty()
+        );
     }
 
     #[test]
     fn unplanned_deny_refuses_opt_outs() {
-        let found = lint_files("unplanned: deny", &[("T-1.md", "---\nkind: task\ntitle: t\nunplanned: true\nreason: x\n---\n")]);
+        let found = lint_files(
+            "unplanned: deny",
+            &[(
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nunplanned: true\nreason: x\n---\n",
+            )],
+        );
         assert_eq!(found[0].0, "AL001");
         assert_eq!(found[0].2, 4);
     }

@@ -27,15 +27,31 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
         for edge in g.out[ix].iter().filter(|e| e.target.is_none()) {
             let link = &item.links[edge.link];
             let kind = link.field.target_kind();
-            let candidates = g.ids().filter(|id| g.get(id).is_some_and(|t| g.items[t].kind == kind));
+            let candidates = g
+                .ids()
+                .filter(|id| g.get(id).is_some_and(|t| g.items[t].kind == kind));
             let near = nearest(&link.target, candidates, 3);
             let help = if near.is_empty() {
-                format!("no {} has this id; create it with `align new {}` or fix the id", kind.noun(), kind.as_str())
+                format!(
+                    "no {} has this id; create it with `align new {}` or fix the id",
+                    kind.noun(),
+                    kind.as_str()
+                )
             } else {
                 let list: Vec<String> = near.iter().map(|s| format!("`{s}`")).collect();
                 format!("did you mean {}?", list.join(" or "))
             };
-            let mut d = RULE.on(g, ix, link.span, format!("`{}` links to `{}`, which does not exist", link.field.as_str(), link.target), help);
+            let mut d = RULE.on(
+                g,
+                ix,
+                link.span,
+                format!(
+                    "`{}` links to `{}`, which does not exist",
+                    link.field.as_str(),
+                    link.target
+                ),
+                help,
+            );
             d.label = "no item has this id".into();
             out.push(d);
         }
@@ -48,7 +64,10 @@ mod tests {
 
     #[test]
     fn fires_on_missing_targets() {
-        assert_eq!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-9\n---\n")]), ["AL002"]);
+        assert_eq!(
+            codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-9\n---\n")]),
+            ["AL002"]
+        );
         assert!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\n---\n")]).is_empty());
     }
 }

@@ -31,7 +31,24 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let link = &item.links[edge.link];
-            let mut d = RULE.on(g, ix, link.span, format!("`{}` must name a {}, but `{}` is a {}", edge.field.as_str(), want.noun(), link.target, got.noun()), format!("name a {} here, or move `{}` to the field for {}s", want.noun(), link.target, got.noun()));
+            let mut d = RULE.on(
+                g,
+                ix,
+                link.span,
+                format!(
+                    "`{}` must name a {}, but `{}` is a {}",
+                    edge.field.as_str(),
+                    want.noun(),
+                    link.target,
+                    got.noun()
+                ),
+                format!(
+                    "name a {} here, or move `{}` to the field for {}s",
+                    want.noun(),
+                    link.target,
+                    got.noun()
+                ),
+            );
             d.label = format!("this is a {}", got.noun());
             d.related.push(Label {
                 file: g.items[t].origin.file,
@@ -49,7 +66,10 @@ mod tests {
 
     #[test]
     fn fires_on_wrong_kinds() {
-        assert_eq!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: O-1\n---\n")]), ["AL003"]);
+        assert_eq!(
+            codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: O-1\n---\n")]),
+            ["AL003"]
+        );
         assert!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\n---\n")]).is_empty());
     }
 }

@@ -29,7 +29,13 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let first = all[0];
-        let mut d = RULE.on(g, ix, item.id_span, format!("the id `{}` is already used by another item", item.id), "give this item a unique id and update the links that meant it");
+        let mut d = RULE.on(
+            g,
+            ix,
+            item.id_span,
+            format!("the id `{}` is already used by another item", item.id),
+            "give this item a unique id and update the links that meant it",
+        );
         d.label = "duplicate id".into();
         d.related.push(Label {
             file: g.items[first].origin.file,
@@ -46,6 +52,12 @@ mod tests {
 
     #[test]
     fn fires_on_the_second_copy() {
-        assert_eq!(codes_with(&[("x/O-1.md", "---\nkind: objective\ntitle: again\nowner: dana\n---\n")]), ["AL004"]);
+        assert_eq!(
+            codes_with(&[(
+                "x/O-1.md",
+                "---\nkind: objective\ntitle: again\nowner: dana\n---\n"
+            )]),
+            ["AL004"]
+        );
     }
 }

@@ -34,7 +34,13 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                 .links_of(field)
                 .find(|l| l.target == next_id)
                 .map_or(g.items[first].id_span, |l| l.span);
-            let mut d = RULE.on(g, first, span, format!("`{}` links form a cycle: {shown}", field.as_str()), "remove one link of the cycle");
+            let mut d = RULE.on(
+                g,
+                first,
+                span,
+                format!("`{}` links form a cycle: {shown}", field.as_str()),
+                "remove one link of the cycle",
+            );
             d.label = "this link closes a cycle".into();
             for (pos, &ix) in cycle.iter().enumerate().skip(1) {
                 let to = ids[(pos + 1) % ids.len()];
@@ -58,8 +64,14 @@ mod tests {
     #[test]
     fn fires_once_per_cycle() {
         let found = codes_with(&[
-            ("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\ndepends_on: [T-2]\n---\n"),
-            ("T-2.md", "---\nkind: task\ntitle: t\nkr: KR-1\ndepends_on: T-1\n---\n"),
+            (
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nkr: KR-1\ndepends_on: [T-2]\n---\n",
+            ),
+            (
+                "T-2.md",
+                "---\nkind: task\ntitle: t\nkr: KR-1\ndepends_on: T-1\n---\n",
+            ),
         ]);
         assert_eq!(found, ["AL005"]);
         assert!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\n---\n")]).is_empty());

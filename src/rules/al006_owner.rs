@@ -31,12 +31,28 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
         if matches!(item.kind, Kind::Objective | Kind::Kr) {
             match item.owners.len() {
                 0 => {
-                    out.push(RULE.on(g, ix, span, format!("{} `{}` has no owner", item.kind.noun(), item.id), "add `owner: NAME`: one person accountable for this goal"));
+                    out.push(RULE.on(
+                        g,
+                        ix,
+                        span,
+                        format!("{} `{}` has no owner", item.kind.noun(), item.id),
+                        "add `owner: NAME`: one person accountable for this goal",
+                    ));
                     continue;
                 }
                 1 => {}
                 n => {
-                    out.push(RULE.on(g, ix, span, format!("{} `{}` has {n} owners; a goal has exactly one", item.kind.noun(), item.id), "keep one `owner` and record the others in the body"));
+                    out.push(RULE.on(
+                        g,
+                        ix,
+                        span,
+                        format!(
+                            "{} `{}` has {n} owners; a goal has exactly one",
+                            item.kind.noun(),
+                            item.id
+                        ),
+                        "keep one `owner` and record the others in the body",
+                    ));
                     continue;
                 }
             }
@@ -45,10 +61,20 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
         for owner in &item.owners {
             if !people.contains(owner) {
                 let help = match closest(owner, people.iter().map(String::as_str)) {
-                    Some(s) => format!("did you mean `{s}`? Or add `{owner}` to `people` in align.yaml"),
-                    None => format!("use one of the `people` in align.yaml, or add `{owner}` there"),
+                    Some(s) => {
+                        format!("did you mean `{s}`? Or add `{owner}` to `people` in align.yaml")
+                    }
+                    None => {
+                        format!("use one of the `people` in align.yaml, or add `{owner}` there")
+                    }
                 };
-                out.push(RULE.on(g, ix, span, format!("owner `{owner}` is not in `people`"), help));
+                out.push(RULE.on(
+                    g,
+                    ix,
+                    span,
+                    format!("owner `{owner}` is not in `people`"),
+                    help,
+                ));
             }
         }
     }
@@ -60,10 +86,27 @@ mod tests {
 
     #[test]
     fn one_owner_from_people() {
-        assert_eq!(codes_with(&[("O-2.md", "---\nkind: objective\ntitle: o\n---\n")]), ["AL006"]);
-        assert_eq!(codes_with(&[("O-2.md", "---\nkind: objective\ntitle: o\nowner: [a, b]\n---\n")]), ["AL006"]);
-        assert!(codes_with(&[("O-2.md", "---\nkind: objective\ntitle: o\nowner: a\n---\n")]).is_empty());
-        let found = lint_files("people: [dana]", &[("O-2.md", "---\nkind: objective\ntitle: o\nowner: dnaa\n---\n")]);
+        assert_eq!(
+            codes_with(&[("O-2.md", "---\nkind: objective\ntitle: o\n---\n")]),
+            ["AL006"]
+        );
+        assert_eq!(
+            codes_with(&[(
+                "O-2.md",
+                "---\nkind: objective\ntitle: o\nowner: [a, b]\n---\n"
+            )]),
+            ["AL006"]
+        );
+        assert!(
+            codes_with(&[("O-2.md", "---\nkind: objective\ntitle: o\nowner: a\n---\n")]).is_empty()
+        );
+        let found = lint_files(
+            "people: [dana]",
+            &[(
+                "O-2.md",
+                "---\nkind: objective\ntitle: o\nowner: dnaa\n---\n",
+            )],
+        );
         assert_eq!(found[0].0, "AL006");
     }
 }

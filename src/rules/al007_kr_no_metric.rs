@@ -27,7 +27,16 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     for (ix, item) in g.items.iter().enumerate() {
         // A metric that is present but invalid is AL008's finding.
         if item.kind == Kind::Kr && item.metric.is_none() && item.key_span("metric").is_none() {
-            out.push(RULE.on(g, ix, item_anchor(g, ix), format!("KR `{}` has no metric; its progress will be counted from tasks", item.id), "add `metric: {start: N, target: M}` and record progress with `align checkin`"));
+            out.push(RULE.on(
+                g,
+                ix,
+                item_anchor(g, ix),
+                format!(
+                    "KR `{}` has no metric; its progress will be counted from tasks",
+                    item.id
+                ),
+                "add `metric: {start: N, target: M}` and record progress with `align checkin`",
+            ));
         }
     }
 }
@@ -38,6 +47,12 @@ mod tests {
 
     #[test]
     fn fires_without_metric() {
-        assert_eq!(codes_with(&[("KR-2.md", "---\nkind: kr\ntitle: k\nowner: a\nobjective: O-1\n---\n")]), ["AL007"]);
+        assert_eq!(
+            codes_with(&[(
+                "KR-2.md",
+                "---\nkind: kr\ntitle: k\nowner: a\nobjective: O-1\n---\n"
+            )]),
+            ["AL007"]
+        );
     }
 }

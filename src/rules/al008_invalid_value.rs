@@ -26,7 +26,13 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
     for (ix, item) in g.items.iter().enumerate() {
         for p in &item.problems {
-            if let FieldProblem::Invalid { message, help, span, .. } = p {
+            if let FieldProblem::Invalid {
+                message,
+                help,
+                span,
+                ..
+            } = p
+            {
                 out.push(RULE.on(g, ix, *span, message.clone(), help.clone()));
             }
         }
@@ -44,8 +50,23 @@ mod tests {
 
     #[test]
     fn fires_on_bad_values() {
-        assert_eq!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: finished\n---\n")]), ["AL008"]);
-        assert_eq!(codes_with(&[("T-1.md", "---\nkind: tsk\ntitle: t\n---\n")]), ["AL008"]);
-        assert!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: doing\n---\n")]).is_empty());
+        assert_eq!(
+            codes_with(&[(
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: finished\n---\n"
+            )]),
+            ["AL008"]
+        );
+        assert_eq!(
+            codes_with(&[("T-1.md", "---\nkind: tsk\ntitle: t\n---\n")]),
+            ["AL008"]
+        );
+        assert!(
+            codes_with(&[(
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: doing\n---\n"
+            )])
+            .is_empty()
+        );
     }
 }

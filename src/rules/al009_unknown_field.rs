@@ -27,7 +27,14 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
     for (ix, item) in g.items.iter().enumerate() {
         for p in &item.problems {
-            let FieldProblem::Unknown { field, suggestion, span } = p else { continue };
+            let FieldProblem::Unknown {
+                field,
+                suggestion,
+                span,
+            } = p
+            else {
+                continue;
+            };
             let elsewhere: Vec<&str> = Kind::ALL
                 .iter()
                 .filter(|k| fields_for(**k).contains(&field.as_str()))
@@ -35,10 +42,19 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                 .collect();
             let help = match (suggestion, elsewhere.first()) {
                 (Some(s), _) => format!("did you mean `{s}`?"),
-                (None, Some(k)) => format!("`{field}` is a field of a {k}, not of a {}", item.kind.noun()),
+                (None, Some(k)) => format!(
+                    "`{field}` is a field of a {k}, not of a {}",
+                    item.kind.noun()
+                ),
                 (None, None) => "remove it, or move free-form notes into the Markdown body".into(),
             };
-            let mut d = RULE.on(g, ix, *span, format!("`{field}` is not a field of a {}", item.kind.noun()), help);
+            let mut d = RULE.on(
+                g,
+                ix,
+                *span,
+                format!("`{field}` is not a field of a {}", item.kind.noun()),
+                help,
+            );
             d.label = "unknown field".into();
             out.push(d);
         }
@@ -51,6 +67,12 @@ mod tests {
 
     #[test]
     fn fires_on_unknown_keys() {
-        assert_eq!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\nstauts: done\n---\n")]), ["AL009"]);
+        assert_eq!(
+            codes_with(&[(
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nkr: KR-1\nstauts: done\n---\n"
+            )]),
+            ["AL009"]
+        );
     }
 }

@@ -29,13 +29,29 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let krs = g.trace(ix);
-        let active = |&&kr: &&usize| g.items[kr].status != Status::Done && kr_active_in(g, kr, &ctx.window);
+        let active =
+            |&&kr: &&usize| g.items[kr].status != Status::Done && kr_active_in(g, kr, &ctx.window);
         if krs.is_empty() || krs.iter().any(|kr| active(&kr)) {
             continue;
         }
-        let ids: Vec<String> = krs.iter().map(|&k| format!("`{}`", g.items[k].id)).collect();
+        let ids: Vec<String> = krs
+            .iter()
+            .map(|&k| format!("`{}`", g.items[k].id))
+            .collect();
         let span = item.links.first().map_or(item.id_span, |l| l.span);
-        out.push(RULE.on(g, ix, span, format!("open {} `{}` traces only to KRs that are done, cancelled or outside {}: {}", item.kind.noun(), item.id, ctx.window, ids.join(", ")), "link it to a KR that is live this period, or cancel it"));
+        out.push(RULE.on(
+            g,
+            ix,
+            span,
+            format!(
+                "open {} `{}` traces only to KRs that are done, cancelled or outside {}: {}",
+                item.kind.noun(),
+                item.id,
+                ctx.window,
+                ids.join(", ")
+            ),
+            "link it to a KR that is live this period, or cancel it",
+        ));
     }
 }
 
@@ -45,9 +61,36 @@ mod tests {
 
     #[test]
     fn fires_on_open_work_for_finished_goals() {
-        let done_kr = ("KR-2.md", "---\nkind: kr\ntitle: k\nowner: a\nobjective: O-1\nstatus: done\nmetric: {start: 0, target: 1}\n---\n");
-        assert_eq!(codes_with(&[done_kr, ("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-2\n---\n")]), ["AL010"]);
-        assert!(codes_with(&[done_kr, ("T-1.md", "---\nkind: task\ntitle: t\nkr: [KR-2, KR-1]\n---\n")]).is_empty());
-        assert!(codes_with(&[done_kr, ("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-2\nstatus: done\ndone: 2026-10-02\n---\n")]).is_empty());
+        let done_kr = (
+            "KR-2.md",
+            "---\nkind: kr\ntitle: k\nowner: a\nobjective: O-1\nstatus: done\nmetric: {start: 0, target: 1}\n---\n",
+        );
+        assert_eq!(
+            codes_with(&[
+                done_kr,
+                ("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-2\n---\n")
+            ]),
+            ["AL010"]
+        );
+        assert!(
+            codes_with(&[
+                done_kr,
+                (
+                    "T-1.md",
+                    "---\nkind: task\ntitle: t\nkr: [KR-2, KR-1]\n---\n"
+                )
+            ])
+            .is_empty()
+        );
+        assert!(
+            codes_with(&[
+                done_kr,
+                (
+                    "T-1.md",
+                    "---\nkind: task\ntitle: t\nkr: KR-2\nstatus: done\ndone: 2026-10-02\n---\n"
+                )
+            ])
+            .is_empty()
+        );
     }
 }

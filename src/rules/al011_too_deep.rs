@@ -30,8 +30,20 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
         }
         let levels = g.parent_depth(ix) + 1;
         if levels > max {
-            let span = item.links_of(LinkField::Parent).next().map_or(item.id_span, |l| l.span);
-            out.push(RULE.on(g, ix, span, format!("objective `{}` sits {levels} levels deep; the limit is {max}", item.id), "attach it to an objective higher up, or raise `max_depth` in align.yaml"));
+            let span = item
+                .links_of(LinkField::Parent)
+                .next()
+                .map_or(item.id_span, |l| l.span);
+            out.push(RULE.on(
+                g,
+                ix,
+                span,
+                format!(
+                    "objective `{}` sits {levels} levels deep; the limit is {max}",
+                    item.id
+                ),
+                "attach it to an objective higher up, or raise `max_depth` in align.yaml",
+            ));
         }
     }
 }
@@ -44,8 +56,14 @@ mod tests {
     fn fires_past_max_depth() {
         let files = [
             ("O-1.md", "---\nkind: objective\ntitle: o\nowner: a\n---\n"),
-            ("O-2.md", "---\nkind: objective\ntitle: o\nowner: a\nparent: O-1\n---\n"),
-            ("O-3.md", "---\nkind: objective\ntitle: o\nowner: a\nparent: O-2\n---\n"),
+            (
+                "O-2.md",
+                "---\nkind: objective\ntitle: o\nowner: a\nparent: O-1\n---\n",
+            ),
+            (
+                "O-3.md",
+                "---\nkind: objective\ntitle: o\nowner: a\nparent: O-2\n---\n",
+            ),
         ];
         assert_eq!(lint_files("max_depth: 2", &files)[0].0, "AL011");
         assert!(lint_files("max_depth: 3", &files).is_empty());

@@ -34,7 +34,19 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             if d_item.kind != Kind::Task || !d_item.is_open() {
                 continue;
             }
-            let mut d = RULE.on(g, ix, item.links[edge.link].span, format!("task `{}` is done but depends on `{}`, which is {}", item.id, d_item.id, d_item.status), format!("finish or cancel `{}`, or remove it from `depends_on`", d_item.id));
+            let mut d = RULE.on(
+                g,
+                ix,
+                item.links[edge.link].span,
+                format!(
+                    "task `{}` is done but depends on `{}`, which is {}",
+                    item.id, d_item.id, d_item.status
+                ),
+                format!(
+                    "finish or cancel `{}`, or remove it from `depends_on`",
+                    d_item.id
+                ),
+            );
             d.related.push(Label {
                 file: d_item.origin.file,
                 span: d_item.status_span.unwrap_or(d_item.id_span),
@@ -52,9 +64,15 @@ mod tests {
     #[test]
     fn fires_on_open_dependencies() {
         let open = ("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\n---\n");
-        let done = ("T-2.md", "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: done\ndone: 2026-10-09\ndepends_on: [T-1]\n---\n");
+        let done = (
+            "T-2.md",
+            "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: done\ndone: 2026-10-09\ndepends_on: [T-1]\n---\n",
+        );
         assert_eq!(codes_with(&[open, done]), ["AL012"]);
-        let fin = ("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: cancelled\n---\n");
+        let fin = (
+            "T-1.md",
+            "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: cancelled\n---\n",
+        );
         assert!(codes_with(&[fin, done]).is_empty());
     }
 }

@@ -26,8 +26,21 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
         let Some(raci) = &item.raci else { continue };
         let n = raci.accountable.len();
         if n != 1 {
-            let what = if n == 0 { "no one".to_string() } else { format!("{n} people") };
-            out.push(RULE.on(g, ix, raci.span, format!("`raci` of `{}` names {what} as accountable; it needs exactly one", item.id), "set `accountable` to one person; others can be `responsible` or `consulted`"));
+            let what = if n == 0 {
+                "no one".to_string()
+            } else {
+                format!("{n} people")
+            };
+            out.push(RULE.on(
+                g,
+                ix,
+                raci.span,
+                format!(
+                    "`raci` of `{}` names {what} as accountable; it needs exactly one",
+                    item.id
+                ),
+                "set `accountable` to one person; others can be `responsible` or `consulted`",
+            ));
         }
     }
 }
@@ -39,8 +52,14 @@ mod tests {
     #[test]
     fn exactly_one_accountable() {
         let t = |raci: &str| format!("---\nkind: task\ntitle: t\nkr: KR-1\nraci: {raci}\n---\n");
-        assert_eq!(codes_with(&[("T-1.md", &t("{responsible: sam}"))]), ["AL013"]);
-        assert_eq!(codes_with(&[("T-1.md", &t("{accountable: [a, b]}"))]), ["AL013"]);
+        assert_eq!(
+            codes_with(&[("T-1.md", &t("{responsible: sam}"))]),
+            ["AL013"]
+        );
+        assert_eq!(
+            codes_with(&[("T-1.md", &t("{accountable: [a, b]}"))]),
+            ["AL013"]
+        );
         assert!(codes_with(&[("T-1.md", &t("{accountable: dana, informed: [a, b]}"))]).is_empty());
     }
 }

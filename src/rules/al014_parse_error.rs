@@ -38,7 +38,10 @@ mod tests {
 
     #[test]
     fn fires_on_unreadable_items() {
-        assert_eq!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: a: b\n---\n")]), ["AL014"]);
+        assert_eq!(
+            codes_with(&[("T-1.md", "---\nkind: task\ntitle: a: b\n---\n")]),
+            ["AL014"]
+        );
         assert_eq!(codes_with(&[("T-1.md", "---\nkind: task\n")]), ["AL014"]);
     }
 }

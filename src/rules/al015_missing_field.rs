@@ -32,7 +32,13 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                     "kr" => "kr: KR-1",
                     _ => "title: What this is about",
                 };
-                out.push(RULE.on(g, ix, item_anchor(g, ix), format!("{} `{}` has no `{field}`", item.kind.noun(), item.id), format!("add `{example}`")));
+                out.push(RULE.on(
+                    g,
+                    ix,
+                    item_anchor(g, ix),
+                    format!("{} `{}` has no `{field}`", item.kind.noun(), item.id),
+                    format!("add `{example}`"),
+                ));
             }
         }
     }
@@ -49,7 +55,13 @@ mod tests {
 
     #[test]
     fn fires_on_missing_fields() {
-        assert_eq!(codes_with(&[("T-1.md", "---\nkind: task\nkr: KR-1\n---\n")]), ["AL015"]);
-        assert_eq!(codes_with(&[("I-1.md", "---\nkind: initiative\ntitle: i\n---\n")]), ["AL015"]);
+        assert_eq!(
+            codes_with(&[("T-1.md", "---\nkind: task\nkr: KR-1\n---\n")]),
+            ["AL015"]
+        );
+        assert_eq!(
+            codes_with(&[("I-1.md", "---\nkind: initiative\ntitle: i\n---\n")]),
+            ["AL015"]
+        );
     }
 }

@@ -24,9 +24,19 @@ How to fix: add `done: YYYY-MM-DD`. `align done T-…` sets both the status and 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
     for (ix, item) in g.items.iter().enumerate() {
-        if item.kind == Kind::Task && item.status == Status::Done && item.done.is_none() && item.key_span("done").is_none() {
+        if item.kind == Kind::Task
+            && item.status == Status::Done
+            && item.done.is_none()
+            && item.key_span("done").is_none()
+        {
             let span = item.status_span.unwrap_or(item.id_span);
-            out.push(RULE.on(g, ix, span, format!("task `{}` is done but has no `done` date", item.id), format!("add `done: YYYY-MM-DD`, or run `align done {}`", item.id)));
+            out.push(RULE.on(
+                g,
+                ix,
+                span,
+                format!("task `{}` is done but has no `done` date", item.id),
+                format!("add `done: YYYY-MM-DD`, or run `align done {}`", item.id),
+            ));
         }
     }
 }
@@ -37,7 +47,19 @@ mod tests {
 
     #[test]
     fn fires_without_date() {
-        assert_eq!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: done\n---\n")]), ["AL016"]);
-        assert!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: done\ndone: 2026-11-01\n---\n")]).is_empty());
+        assert_eq!(
+            codes_with(&[(
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: done\n---\n"
+            )]),
+            ["AL016"]
+        );
+        assert!(
+            codes_with(&[(
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: done\ndone: 2026-11-01\n---\n"
+            )])
+            .is_empty()
+        );
     }
 }

@@ -26,7 +26,13 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     for (ix, item) in g.items.iter().enumerate() {
         if item.kind == Kind::Task && item.unplanned && item.reason.is_none() {
             let span = item.unplanned_span.unwrap_or(item.id_span);
-            out.push(RULE.on(g, ix, span, format!("task `{}` is unplanned but gives no reason", item.id), "add `reason: …` saying why the work was taken on"));
+            out.push(RULE.on(
+                g,
+                ix,
+                span,
+                format!("task `{}` is unplanned but gives no reason", item.id),
+                "add `reason: …` saying why the work was taken on",
+            ));
         }
     }
 }
@@ -37,6 +43,12 @@ mod tests {
 
     #[test]
     fn fires_without_reason() {
-        assert_eq!(codes_with(&[("T-1.md", "---\nkind: task\ntitle: t\nunplanned: true\n---\n")]), ["AL017"]);
+        assert_eq!(
+            codes_with(&[(
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nunplanned: true\n---\n"
+            )]),
+            ["AL017"]
+        );
     }
 }

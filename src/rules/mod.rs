@@ -53,7 +53,13 @@ pub struct Rule {
 
 impl Rule {
     /// A finding of this rule at `span` of `file`, at the default severity.
-    pub fn at(&self, file: usize, span: Span, message: String, help: impl Into<String>) -> Diagnostic {
+    pub fn at(
+        &self,
+        file: usize,
+        span: Span,
+        message: String,
+        help: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
             code: self.code,
             name: self.name,
@@ -68,7 +74,14 @@ impl Rule {
     }
 
     /// A finding on an item, at `span` within the item's file.
-    pub fn on(&self, graph: &Graph, ix: ItemIx, span: Span, message: String, help: impl Into<String>) -> Diagnostic {
+    pub fn on(
+        &self,
+        graph: &Graph,
+        ix: ItemIx,
+        span: Span,
+        message: String,
+        help: impl Into<String>,
+    ) -> Diagnostic {
         self.at(graph.items[ix].origin.file, span, message, help)
     }
 }
@@ -123,7 +136,10 @@ pub fn lint(ctx: &LintContext) -> Vec<Diagnostic> {
 }
 
 fn rule_off_everywhere(config: &Config, rule: &Rule) -> bool {
-    let configured = config.rules.iter().find(|(k, _)| find(k).is_some_and(|r| r.code == rule.code));
+    let configured = config
+        .rules
+        .iter()
+        .find(|(k, _)| find(k).is_some_and(|r| r.code == rule.code));
     matches!(configured, Some((_, Severity::Off))) && config.overrides.is_empty()
 }
 
@@ -208,22 +224,35 @@ pub(crate) mod testing {
             .into_iter()
             .map(|d| {
                 let f = &graph.files[d.file];
-                (d.code.to_string(), f.path.clone(), f.line_col(d.span.start).0)
+                (
+                    d.code.to_string(),
+                    f.path.clone(),
+                    f.line_col(d.span.start).0,
+                )
             })
             .collect()
     }
 
     /// A minimal valid objective + KR pair most rule tests build on.
     pub const BASE: &[(&str, &str)] = &[
-        ("O-1.md", "---\nkind: objective\ntitle: Grow\nowner: dana\nperiod: 2026-Q4\n---\n"),
-        ("KR-1.md", "---\nkind: kr\ntitle: More leads\nowner: dana\nobjective: O-1\nmetric: {start: 0, target: 10}\n---\n"),
+        (
+            "O-1.md",
+            "---\nkind: objective\ntitle: Grow\nowner: dana\nperiod: 2026-Q4\n---\n",
+        ),
+        (
+            "KR-1.md",
+            "---\nkind: kr\ntitle: More leads\nowner: dana\nobjective: O-1\nmetric: {start: 0, target: 10}\n---\n",
+        ),
     ];
 
     /// `BASE` plus `extra`, linted with the default config.
     pub fn codes_with(extra: &[(&str, &str)]) -> Vec<String> {
         let mut files: Vec<(&str, &str)> = BASE.to_vec();
         files.extend_from_slice(extra);
-        lint_files("", &files).into_iter().map(|(c, _, _)| c).collect()
+        lint_files("", &files)
+            .into_iter()
+            .map(|(c, _, _)| c)
+            .collect()
     }
 }
 
@@ -236,14 +265,21 @@ mod tests {
         let mut codes: Vec<&str> = REGISTRY.iter().map(|r| r.code).collect();
         let mut names: Vec<&str> = REGISTRY.iter().map(|r| r.name).collect();
         assert_eq!(codes.len(), 17);
-        assert!(codes.windows(2).all(|w| w[0] < w[1]), "registry is in code order");
+        assert!(
+            codes.windows(2).all(|w| w[0] < w[1]),
+            "registry is in code order"
+        );
         codes.dedup();
         names.sort();
         names.dedup();
         assert_eq!((codes.len(), names.len()), (17, 17));
         for rule in REGISTRY {
             for part in ["What it checks", "Why it matters", "Example", "How to fix"] {
-                assert!(rule.explain.contains(part), "{} explain lacks {part}", rule.code);
+                assert!(
+                    rule.explain.contains(part),
+                    "{} explain lacks {part}",
+                    rule.code
+                );
             }
         }
     }
@@ -255,7 +291,10 @@ mod tests {
 
     #[test]
     fn severity_from_config_and_overrides() {
-        let files = [("archive/T-1.md", "---\nkind: task\ntitle: t\n---\n"), ("T-2.md", "---\nkind: task\ntitle: t\n---\n")];
+        let files = [
+            ("archive/T-1.md", "---\nkind: task\ntitle: t\n---\n"),
+            ("T-2.md", "---\nkind: task\ntitle: t\n---\n"),
+        ];
         let cfg = "overrides:\n  - paths: [\"archive/**\"]\n    rules: { unlinked-task: off }\n";
         let found = testing::lint_files(cfg, &files);
         assert_eq!(found, [("AL001".to_string(), "T-2.md".to_string(), 2)]);

@@ -22,7 +22,10 @@ impl TestRepo {
     /// An empty folder (not a git repository).
     pub fn new() -> TestRepo {
         TestRepo {
-            dir: tempfile::Builder::new().prefix("align-test").tempdir().expect("temp dir"),
+            dir: tempfile::Builder::new()
+                .prefix("align-test")
+                .tempdir()
+                .expect("temp dir"),
         }
     }
 
@@ -112,13 +115,21 @@ impl TestRepo {
             .args(args)
             .output()
             .expect("git runs");
-        assert!(out.status.success(), "git {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     /// Stages everything and commits at `date` (an ISO date or date-time).
     pub fn commit_all(&self, message: &str, date: &str) {
-        let date = if date.len() == 10 { format!("{date}T12:00:00Z") } else { date.to_string() };
+        let date = if date.len() == 10 {
+            format!("{date}T12:00:00Z")
+        } else {
+            date.to_string()
+        };
         self.git_at(&["add", "-A"], &date);
         self.git_at(&["commit", "-q", "--allow-empty", "-m", message], &date);
     }
@@ -151,5 +162,6 @@ pub fn stdout(out: &std::process::Output) -> String {
 /// Replaces the temp folder path in `text` with `[ROOT]`, for snapshots.
 pub fn redact(repo: &TestRepo, text: &str) -> String {
     let root = repo.path().canonicalize().unwrap();
-    text.replace(&root.display().to_string(), "[ROOT]").replace(&repo.path().display().to_string(), "[ROOT]")
+    text.replace(&root.display().to_string(), "[ROOT]")
+        .replace(&repo.path().display().to_string(), "[ROOT]")
 }

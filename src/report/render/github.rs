@@ -12,7 +12,11 @@ pub fn render(graph: &Graph, findings: &[Diagnostic]) -> String {
         .iter()
         .map(|d| {
             let v = view(graph, d);
-            let level = if d.severity == Severity::Error { "error" } else { "warning" };
+            let level = if d.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
             format!(
                 "::{level} file={},line={},col={},title={}::{}\n",
                 property(&v.path),
@@ -27,7 +31,9 @@ pub fn render(graph: &Graph, findings: &[Diagnostic]) -> String {
 
 /// Escapes a message for a workflow command.
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value, which also may not hold `:` or `,`.

@@ -3,7 +3,10 @@
 
 use std::fmt;
 
-use miette::{Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
+    NamedSource, SourceSpan,
+};
 
 use crate::config::Severity;
 use crate::graph::Graph;
@@ -52,7 +55,10 @@ impl MietteDiagnostic for Shown {
         Some(Box::new(self.labels.iter().cloned()))
     }
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn MietteDiagnostic> + 'a>> {
-        (!self.related.is_empty()).then(|| Box::new(self.related.iter().map(|r| r as &dyn MietteDiagnostic)) as Box<dyn Iterator<Item = &dyn MietteDiagnostic>>)
+        (!self.related.is_empty()).then(|| {
+            Box::new(self.related.iter().map(|r| r as &dyn MietteDiagnostic))
+                as Box<dyn Iterator<Item = &dyn MietteDiagnostic>>
+        })
     }
 }
 
@@ -68,12 +74,18 @@ fn span(s: crate::span::Span, len: usize) -> SourceSpan {
 
 fn shown(graph: &Graph, d: &Diagnostic) -> Shown {
     let text_len = graph.files[d.file].text.len();
-    let mut labels = vec![LabeledSpan::new_primary_with_span((!d.label.is_empty()).then(|| d.label.clone()), span(d.span, text_len))];
+    let mut labels = vec![LabeledSpan::new_primary_with_span(
+        (!d.label.is_empty()).then(|| d.label.clone()),
+        span(d.span, text_len),
+    )];
     let mut related = Vec::new();
     for l in &d.related {
         let len = graph.files[l.file].text.len();
         if l.file == d.file {
-            labels.push(LabeledSpan::new_with_span(Some(l.message.clone()), span(l.span, len)));
+            labels.push(LabeledSpan::new_with_span(
+                Some(l.message.clone()),
+                span(l.span, len),
+            ));
         } else {
             related.push(Shown {
                 code: String::new(),
@@ -102,15 +114,24 @@ fn shown(graph: &Graph, d: &Diagnostic) -> Shown {
 
 /// Renders every finding, then the summary line.
 pub fn render(graph: &Graph, findings: &[Diagnostic], summary: &Summary, color: bool) -> String {
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_context_lines(1);
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_context_lines(1);
     let mut out = String::new();
     for d in findings {
         // Rendering into a String cannot fail for lack of space; if miette
         // refuses a span, fall back to the short form.
         if handler.render_report(&mut out, &shown(graph, d)).is_err() {
             let v = super::view(graph, d);
-            out.push_str(&format!("{}:{}:{}: {} {}\n", v.path, v.line, v.column, v.code, v.message));
+            out.push_str(&format!(
+                "{}:{}:{}: {} {}\n",
+                v.path, v.line, v.column, v.code, v.message
+            ));
         }
         out.push('\n');
     }

@@ -27,7 +27,8 @@ pub fn lint(graph: &Graph, findings: &[Diagnostic], summary: &Summary) -> String
 
 /// Pretty JSON with a final newline.
 pub fn pretty<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

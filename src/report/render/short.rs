@@ -11,7 +11,10 @@ pub fn render(graph: &Graph, findings: &[Diagnostic]) -> String {
         .iter()
         .map(|d| {
             let v = view(graph, d);
-            format!("{}:{}:{}: {} {}\n", v.path, v.line, v.column, v.code, v.message)
+            format!(
+                "{}:{}:{}: {} {}\n",
+                v.path, v.line, v.column, v.code, v.message
+            )
         })
         .collect()
 }
