@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod edit;
 pub mod error;
 pub mod goals;
 pub mod graph;
