@@ -5,6 +5,7 @@
 //! Data flows one way: files → [`parse`] → [`graph`] → analysis
 //! ([`rules`]) → [`report`] → a renderer. The binary only calls [`run`].
 
+pub mod authoring;
 pub mod cli;
 pub mod commands;
 pub mod config;
