@@ -3,4 +3,6 @@
 
 mod common;
 
+mod authoring;
+mod completions;
 mod lint;
