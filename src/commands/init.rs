@@ -4,7 +4,7 @@
 
 use crate::Outcome;
 use crate::authoring::scaffold;
-use crate::cli::{Example, InitArgs};
+use crate::cli::{Example, Format, InitArgs};
 use crate::commands::Env;
 use crate::error::Fatal;
 
@@ -26,7 +26,13 @@ pub fn run(env: &Env, args: InitArgs) -> Result<Outcome, Fatal> {
         Example::Marketing => "marketing",
         Example::Product => "product",
     });
+    let format = env.format("init", &[Format::Human, Format::Json])?;
     let written = scaffold::init(dir, example)?;
+    if format == Format::Json {
+        let json = serde_json::json!({"root": dir.display().to_string(), "created": written.created, "kept": written.kept});
+        crate::output::print(&format!("{json}\n"))?;
+        return Ok(Outcome::Success);
+    }
     if env.quiet {
         return Ok(Outcome::Success);
     }

@@ -36,6 +36,18 @@ impl Document {
             path: path.clone(),
             message: e.to_string(),
         };
+        // Renaming over a symbolic link would replace the link, not the file
+        // it names; item files are never links (discovery skips them).
+        if fs::symlink_metadata(&path)
+            .map_err(io)?
+            .file_type()
+            .is_symlink()
+        {
+            return Err(EditError::Shape(format!(
+                "`{}` is a symbolic link; align edits only regular files",
+                path.display()
+            )));
+        }
         let modified = fs::metadata(&path).map_err(io)?.modified().ok();
         let bytes = fs::read(&path).map_err(io)?;
         let original = String::from_utf8(bytes)

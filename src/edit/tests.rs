@@ -441,4 +441,18 @@ mod files {
         assert_eq!(std::fs::read(&path).unwrap(), b"one");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_are_not_edited() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        std::fs::write(&real, "---\nid: T-1\n---\n").unwrap();
+        let link = dir.path().join("T-1.md");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert!(matches!(
+            Document::open(&link, Target::Whole),
+            Err(EditError::Shape(_))
+        ));
+    }
 }

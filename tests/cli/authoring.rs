@@ -599,3 +599,28 @@ fn init_inside_a_workspace_is_refused() {
     assert!(err.contains("already makes"), "{err}");
     assert_eq!(snapshot(&repo), before);
 }
+
+// ---- help ----
+
+/// Every authoring command's help carries a runnable example.
+#[test]
+fn help_of_authoring_commands() {
+    let repo = TestRepo::new();
+    for cmd in [
+        "init",
+        "new",
+        "checkin",
+        "set",
+        "done",
+        "completions",
+        "man",
+    ] {
+        let out = repo.align(&[cmd, "--help"]).output().unwrap();
+        let text = stdout(&out);
+        assert!(
+            text.contains("Examples:\n  align "),
+            "`align {cmd} --help` has no example"
+        );
+        insta::assert_snapshot!(format!("help_{cmd}"), text);
+    }
+}
