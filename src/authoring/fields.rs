@@ -315,7 +315,6 @@ pub fn owner(raw: &str, config: &Config) -> Result<String, Fatal> {
 pub fn check_links(graph: &Graph, field: LinkField, ids: &[String]) -> Result<(), Fatal> {
     let want = field.target_kind();
     for id in ids {
-        let flag = format!("--{}", field.as_str().replace('_', "-"));
         match graph.get(id) {
             None => {
                 let same_kind: Vec<&str> = graph
@@ -334,7 +333,7 @@ pub fn check_links(graph: &Graph, field: LinkField, ids: &[String]) -> Result<()
                     None => format!("{}s: {}", want.noun(), same_kind.join(", ")),
                 };
                 return Err(Fatal::usage(
-                    format!("`{id}` ({flag} / `{}`) names no item", field.as_str()),
+                    format!("no item has the id `{id}` (named in `{}`)", field.as_str()),
                     help,
                 ));
             }
@@ -348,8 +347,9 @@ pub fn check_links(graph: &Graph, field: LinkField, ids: &[String]) -> Result<()
                         want.a_noun()
                     ),
                     format!(
-                        "name {} in `{flag}` (`align status` lists them)",
-                        want.a_noun()
+                        "name {} in `{}` (`align status` lists them)",
+                        want.a_noun(),
+                        field.as_str()
                     ),
                 ));
             }

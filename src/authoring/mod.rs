@@ -41,15 +41,20 @@ pub fn find(graph: &Graph, id: &str) -> Result<ItemIx, Fatal> {
     }
 }
 
-/// Opens the file of item `ix` for editing that item.
+/// Opens the file of item `ix` for editing that item. The file must still
+/// hold what the graph was built from: the values were checked against
+/// that, so a file changed in between is refused like one changed before
+/// the write (SPEC §6).
 pub fn open_item(
     root: &crate::config::Root,
     graph: &Graph,
     ix: ItemIx,
 ) -> Result<crate::edit::Document, Fatal> {
-    let rel = &graph.file_of(ix).path;
-    Ok(crate::edit::Document::for_item(
-        root.dir.join(rel),
-        &graph.items[ix],
-    )?)
+    let file = graph.file_of(ix);
+    let path = root.dir.join(&file.path);
+    let doc = crate::edit::Document::for_item(&path, &graph.items[ix])?;
+    if doc.original() != file.text {
+        return Err(crate::edit::EditError::Changed { path }.into());
+    }
+    Ok(doc)
 }

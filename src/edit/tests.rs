@@ -401,6 +401,77 @@ mod props {
     }
 }
 
+mod list_props {
+    use proptest::prelude::*;
+
+    use super::super::*;
+    use crate::config::Config;
+    use crate::parse::{ParseSettings, parse_file};
+
+    /// A YAML file with `n` KRs in a top-level list (or under `items:`),
+    /// in varied styles.
+    fn file(n: usize, in_items: bool, flow_checkins: bool) -> (String, Vec<String>) {
+        let pad = if in_items { "  " } else { "" };
+        let mut chunks = Vec::new();
+        for i in 0..n {
+            let mut c = format!(
+                "{pad}- id: KR-{i}\n{pad}  kind: kr   # item {i}\n{pad}  title: \"Goal {i}: more\"\n{pad}  objective: O-1\n"
+            );
+            if flow_checkins {
+                c.push_str(&format!(
+                    "{pad}  checkins: [{{date: 2026-10-01, value: {i}}}]\n"
+                ));
+            } else if i.is_multiple_of(2) {
+                c.push_str(&format!(
+                    "{pad}  checkins:\n{pad}    - date: 2026-10-01\n{pad}      value: {i}\n"
+                ));
+            }
+            c.push('\n');
+            chunks.push(c);
+        }
+        let head = if in_items {
+            "# quarter\nitems:\n"
+        } else {
+            "# quarter\n"
+        };
+        (format!("{head}{}", chunks.concat()), chunks)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn only_the_target_item_changes(n in 1..5usize, pick in 0..5usize, in_items: bool, flow: bool, value in 0..500u32, owner in "[a-z]{1,8}") {
+            let k = pick % n;
+            let (text, chunks) = file(n, in_items, flow);
+            let target = Target::Item { in_items, index: k };
+            let entry = vec![("date".to_string(), Value::plain("2026-11-12")), ("value".to_string(), Value::plain(value.to_string()))];
+            let out = apply(&text, false, target, &Change::Append { field: "checkins".into(), entry }).unwrap();
+            let out = apply(&out, false, target, &Change::Set { path: vec!["owner".into()], value: Value::text(owner.clone()) }).unwrap();
+            for (i, c) in chunks.iter().enumerate() {
+                if i != k {
+                    prop_assert!(out.contains(c.as_str()), "item {} changed:\n{}", i, out);
+                }
+            }
+            let config = Config::default();
+            let parsed = parse_file("okrs/q.yaml", &out, 0, &ParseSettings::new(&config));
+            prop_assert!(parsed.problems.is_empty(), "{:?}\n{}", parsed.problems, out);
+            prop_assert_eq!(parsed.items.len(), n);
+            for item in &parsed.items {
+                let i: usize = item.id[3..].parse().unwrap();
+                let base = usize::from(flow || i.is_multiple_of(2));
+                if i == k {
+                    prop_assert_eq!(&item.owners, &vec![owner.clone()]);
+                    prop_assert_eq!(item.checkins.len(), base + 1);
+                    prop_assert_eq!(item.checkins.last().unwrap().value, f64::from(value));
+                } else {
+                    prop_assert!(item.owners.is_empty());
+                    prop_assert_eq!(item.checkins.len(), base);
+                }
+            }
+        }
+    }
+}
+
 mod files {
     use super::super::*;
 
