@@ -453,7 +453,7 @@ pub struct Item {
     /// The whole item's span: the front-matter or the YAML mapping.
     pub span: Span,
     /// Where each top-level key was written, for findings that point at it.
-    pub keys: Vec<(String, Span)>,
+    pub keys: Vec<(&'static str, Span)>,
     pub problems: Vec<FieldProblem>,
 }
 
@@ -465,7 +465,7 @@ impl Item {
 
     /// The span of a top-level key, if written.
     pub fn key_span(&self, key: &str) -> Option<Span> {
-        self.keys.iter().find(|(k, _)| k == key).map(|(_, s)| *s)
+        self.keys.iter().find(|(k, _)| *k == key).map(|(_, s)| *s)
     }
 
     /// Whether the item is open work (tasks and initiatives).

@@ -28,13 +28,14 @@ pub struct SourceFile {
     pub path: String,
     /// The text (empty when it could not be read).
     pub text: String,
-    pub lines: LineIndex,
 }
 
 impl SourceFile {
     /// 1-based line and column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.text, offset)
+        // Computed on demand: only findings need it, and indexing every
+        // file's lines up front costs an allocation per file.
+        LineIndex::new(&self.text[..offset.min(self.text.len())]).line_col(&self.text, offset)
     }
 }
 
@@ -185,7 +186,6 @@ pub fn read_one(input: Input, settings: &ParseSettings) -> (SourceFile, Parsed) 
             SourceFile {
                 path: path.clone(),
                 text: String::new(),
-                lines: LineIndex::default(),
             },
             parsed,
         )
@@ -222,8 +222,7 @@ pub fn read_one(input: Input, settings: &ParseSettings) -> (SourceFile, Parsed) 
         }
     };
     let parsed = parse::parse_file(&path, &text, 0, settings);
-    let lines = LineIndex::new(&text);
-    (SourceFile { path, text, lines }, parsed)
+    (SourceFile { path, text }, parsed)
 }
 
 /// Reads at most one byte more than the limit, so a 50 MB file costs 1 MiB.

@@ -104,7 +104,6 @@ pub fn lint_staged(env: &Env) -> Result<(Graph, Vec<Diagnostic>), Fatal> {
             let file = SourceFile {
                 path: path.clone(),
                 text: String::new(),
-                lines: Default::default(),
             };
             files.push((
                 file,

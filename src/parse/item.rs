@@ -397,23 +397,23 @@ impl Ctx<'_> {
         let raci = self.raci(raw, &mut c);
 
         // Unknown and missing fields.
-        let allowed_fields: Vec<&str> = COMMON_FIELDS
+        let allowed_fields: Vec<&'static str> = COMMON_FIELDS
             .iter()
             .chain(fields_for(kind))
             .copied()
             .collect();
-        let keys: Vec<(String, Span)> = node
-            .entries()
-            .iter()
-            .map(|e| (e.key.clone(), e.key_span.shift(self.base)))
-            .collect();
-        for (key, key_span) in &keys {
-            if !allowed_fields.contains(&key.as_str()) {
-                c.problems.push(FieldProblem::Unknown {
-                    field: key.clone(),
-                    suggestion: closest(key, allowed_fields.iter().copied()).map(str::to_string),
-                    span: *key_span,
-                });
+        // Known keys are kept (as static names, no allocation) for findings
+        // that point at them; unknown ones become AL009 problems.
+        let mut keys: Vec<(&'static str, Span)> = Vec::with_capacity(node.entries().len());
+        for e in node.entries() {
+            let key_span = e.key_span.shift(self.base);
+            match allowed_fields.iter().find(|f| **f == e.key) {
+                Some(known) => keys.push((known, key_span)),
+                None => c.problems.push(FieldProblem::Unknown {
+                    field: e.key.clone(),
+                    suggestion: closest(&e.key, allowed_fields.iter().copied()).map(str::to_string),
+                    span: key_span,
+                }),
             }
         }
         if title.is_none() {
