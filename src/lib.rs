@@ -14,6 +14,7 @@ pub mod error;
 pub mod goals;
 pub mod graph;
 pub mod model;
+pub mod next;
 pub mod output;
 pub mod parse;
 pub mod report;

@@ -570,6 +570,11 @@ fn signal(kind: SignalKind, id: &str, message: String) -> Signal {
     }
 }
 
+/// A share in [0, 1] as a whole percent for sentences: `35%`.
+pub fn pct_of(p: f64) -> String {
+    format!("{}%", (p * 100.0).round() as i64)
+}
+
 /// Rounds to `digits` decimals.
 pub fn round_to(x: f64, digits: i32) -> f64 {
     let f = 10f64.powi(digits);
