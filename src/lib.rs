@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod detail;
+pub mod diagram;
 pub mod error;
 pub mod goals;
 pub mod graph;
