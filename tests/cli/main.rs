@@ -3,4 +3,5 @@
 
 mod common;
 
+mod goals;
 mod lint;
