@@ -57,14 +57,12 @@ impl Diagram {
             return i;
         }
         let mut label = format!("{} · {}", n.id, short(&n.title, 40));
-        if matches!(n.kind, Kind::Objective | Kind::Kr) {
-            if let Some(p) = n.progress {
-                label.push_str(&format!(
-                    "\n{}% · {}",
-                    (p * 100.0).round() as i64,
-                    n.status.replace('_', " ")
-                ));
-            }
+        if let (Kind::Objective | Kind::Kr, Some(p)) = (n.kind, n.progress) {
+            label.push_str(&format!(
+                "\n{}% · {}",
+                (p * 100.0).round() as i64,
+                n.status.replace('_', " ")
+            ));
         }
         self.nodes.push(DNode {
             id: n.id.clone(),
