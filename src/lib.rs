@@ -12,6 +12,7 @@ pub mod config;
 pub mod detail;
 pub mod diagram;
 pub mod error;
+pub mod git;
 pub mod goals;
 pub mod graph;
 pub mod model;
@@ -23,6 +24,7 @@ pub mod rollup;
 pub mod rules;
 pub mod span;
 pub mod suggest;
+pub mod trend;
 pub mod workspace;
 
 use std::process::ExitCode;

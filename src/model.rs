@@ -48,6 +48,16 @@ impl Kind {
             Kind::Task => "task",
         }
     }
+
+    /// The noun with its article ("an objective", "a KR") for messages.
+    pub fn a_noun(self) -> &'static str {
+        match self {
+            Kind::Objective => "an objective",
+            Kind::Kr => "a KR",
+            Kind::Initiative => "an initiative",
+            Kind::Task => "a task",
+        }
+    }
 }
 
 impl fmt::Display for Kind {
@@ -366,6 +376,7 @@ pub struct Raci {
     pub accountable: Vec<String>,
     pub consulted: Vec<String>,
     pub informed: Vec<String>,
+    /// The `accountable` value, else the `raci` value: where AL013 points.
     pub span: Span,
 }
 

@@ -56,7 +56,9 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
+        // An index of no text (a file that could not be read) has no line
+        // starts: everything is at 1:1 rather than a panic.
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
         let col = text
             .get(start..offset)
             .map(|s| s.chars().count())
@@ -85,5 +87,12 @@ mod tests {
         // `d` is after a two-byte character: column counts characters.
         assert_eq!(idx.line_col(text, 7), (2, 4));
         assert_eq!(idx.line_start(2), Some(3));
+    }
+
+    #[test]
+    fn the_default_index_of_an_unread_file_does_not_panic() {
+        // Files that cannot be read (binary, not UTF-8, too large) carry the
+        // default index and no text; their AL014 finding sits at 1:1.
+        assert_eq!(LineIndex::default().line_col("", 0), (1, 1));
     }
 }

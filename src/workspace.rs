@@ -137,15 +137,23 @@ pub fn load(config: &Config, inputs: Vec<Input>) -> Workspace {
     let settings = ParseSettings::new(config);
     let results: Vec<(SourceFile, Parsed)> = inputs
         .into_par_iter()
-        .enumerate()
-        .map(|(index, input)| read_one(index, input, &settings))
+        .map(|input| read_one(input, &settings))
         .collect();
+    assemble(results)
+}
+
+/// Joins files parsed on their own (perhaps cached from another commit)
+/// into a workspace, numbering the files in order.
+pub fn assemble(results: Vec<(SourceFile, Parsed)>) -> Workspace {
     let mut ws = Workspace::default();
     for (index, (file, parsed)) in results.into_iter().enumerate() {
         if !parsed.is_item_file {
             ws.skipped += 1;
         }
-        ws.items.extend(parsed.items);
+        ws.items.extend(parsed.items.into_iter().map(|mut item| {
+            item.origin.file = index;
+            item
+        }));
         ws.file_problems
             .extend(parsed.problems.into_iter().map(|p| (index, p)));
         ws.files.push(file);
@@ -153,7 +161,9 @@ pub fn load(config: &Config, inputs: Vec<Input>) -> Workspace {
     ws
 }
 
-fn read_one(index: usize, input: Input, settings: &ParseSettings) -> (SourceFile, Parsed) {
+/// Reads and parses one input; a file that cannot be read is an AL014
+/// problem on it. Items get file index 0 until `assemble` numbers them.
+pub fn read_one(input: Input, settings: &ParseSettings) -> (SourceFile, Parsed) {
     let path = input.path;
     let bytes = match input.content {
         Content::Bytes(b) => Ok(b),
@@ -210,7 +220,7 @@ fn read_one(index: usize, input: Input, settings: &ParseSettings) -> (SourceFile
             );
         }
     };
-    let parsed = parse::parse_file(&path, &text, index, settings);
+    let parsed = parse::parse_file(&path, &text, 0, settings);
     let lines = LineIndex::new(&text);
     (SourceFile { path, text, lines }, parsed)
 }

@@ -2,13 +2,18 @@
 
 use crate::Outcome;
 use crate::cli::{ExplainArgs, Format};
-use crate::commands::Env;
+use crate::commands::pick_format;
 use crate::error::Fatal;
 use crate::rules::{self, REGISTRY, Rule};
 use crate::suggest::closest;
 
-pub fn run(env: &Env, args: ExplainArgs) -> Result<Outcome, Fatal> {
-    let format = env.format("explain", &[Format::Human, Format::Json, Format::Markdown])?;
+/// Needs no workspace, so a broken `align.yaml` never stops it.
+pub fn run(format: Option<Format>, args: &ExplainArgs) -> Result<Outcome, Fatal> {
+    let format = pick_format(
+        format,
+        "explain",
+        &[Format::Human, Format::Json, Format::Markdown],
+    )?;
     let chosen: Vec<&Rule> = match &args.rule {
         None => REGISTRY.to_vec(),
         Some(q) => match rules::find(q) {

@@ -11,6 +11,9 @@ use crate::graph::Graph;
 use crate::report::{Diagnostic, Summary, render};
 use crate::rules::{self, LintContext};
 
+#[path = "lint_git.rs"]
+mod staged;
+
 pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
     let format = env.format(
         "lint",
@@ -22,19 +25,32 @@ pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
             Format::Sarif,
         ],
     )?;
-    let graph = env.load_graph()?;
     let prefixes = path_filters(env, &args.paths)?;
-    let ctx = LintContext {
-        graph: &graph,
-        config: &env.root.config,
-        as_of: env.as_of,
-        window: env.window(),
+    let (graph, mut findings) = if args.staged {
+        staged::lint_staged(env)?
+    } else {
+        let graph = env.load_graph()?;
+        let findings = lint_graph(env, &graph);
+        (graph, findings)
     };
-    let mut findings = rules::lint(&ctx);
+    if let Some(base) = &args.base {
+        findings = staged::new_since(env, base, &graph, findings)?;
+    }
     if !prefixes.is_empty() {
         findings.retain(|d| prefixes.iter().any(|p| under(&graph.files[d.file].path, p)));
     }
     report(env, format, &graph, &findings)
+}
+
+/// Every finding in `graph`, with the window of the as-of date.
+pub fn lint_graph(env: &Env, graph: &Graph) -> Vec<Diagnostic> {
+    let ctx = LintContext {
+        graph,
+        config: &env.root.config,
+        as_of: env.as_of,
+        window: env.window(),
+    };
+    rules::lint(&ctx)
 }
 
 /// Renders lint findings in `format` and decides the exit status: shared by

@@ -79,17 +79,7 @@ impl Env {
     /// The output format, checked against those the command offers (the
     /// first is the default).
     pub fn format(&self, command: &str, offered: &[Format]) -> Result<Format, Fatal> {
-        match self.format {
-            None => Ok(offered[0]),
-            Some(f) if offered.contains(&f) => Ok(f),
-            Some(f) => {
-                let names: Vec<&str> = offered.iter().map(|f| f.as_str()).collect();
-                Err(Fatal::usage(
-                    format!("`align {command}` does not print `--format {}`", f.as_str()),
-                    format!("use one of: {}", names.join(", ")),
-                ))
-            }
-        }
+        pick_format(self.format, command, offered)
     }
 
     /// The default audit window: the configured period unit containing as-of.
@@ -97,10 +87,25 @@ impl Env {
         Period::containing(self.root.config.period, self.as_of)
     }
 
-    /// When the files of `graph` last changed, for stalled KRs. Until git
-    /// history is read (the git issue), every date comes from `updated`.
+    /// When the files of `graph` last changed (on or before as-of), for
+    /// stalled KRs: from one walk of git history where the root is in a
+    /// repository, else nothing (the audit then uses `updated`).
     pub fn facts(&self, graph: &Graph) -> crate::audit::Facts {
-        crate::audit::Facts::none(graph)
+        let Ok(repo) = crate::git::Repo::open(&self.root, "align") else {
+            return crate::audit::Facts::none(graph);
+        };
+        match repo.change_dates() {
+            Ok(dates) => crate::audit::Facts {
+                file_changed: graph
+                    .files
+                    .iter()
+                    .map(|f| dates.last_at(&f.path, self.as_of))
+                    .collect(),
+                history_cut: dates.shallow,
+            },
+            // History that cannot be read is no reason to refuse an audit.
+            Err(_) => crate::audit::Facts::none(graph),
+        }
     }
 
     /// Reads the work tree into a graph.
@@ -110,11 +115,32 @@ impl Env {
     }
 }
 
+/// `--format`, checked against the formats a command offers (the first is
+/// the default); for commands that run without a workspace too.
+pub fn pick_format(
+    chosen: Option<Format>,
+    command: &str,
+    offered: &[Format],
+) -> Result<Format, Fatal> {
+    match chosen {
+        None => Ok(offered[0]),
+        Some(f) if offered.contains(&f) => Ok(f),
+        Some(f) => {
+            let names: Vec<&str> = offered.iter().map(|f| f.as_str()).collect();
+            Err(Fatal::usage(
+                format!("`align {command}` does not print `--format {}`", f.as_str()),
+                format!("use one of: {}", names.join(", ")),
+            ))
+        }
+    }
+}
+
 /// Runs the subcommand of `cli`.
 pub fn dispatch(cli: Cli) -> Result<Outcome, Fatal> {
     // These need no workspace, so a broken align.yaml cannot stop them.
     match &cli.command {
         Command::Completions(args) => return completions::completions(args),
+        Command::Explain(args) => return explain::run(cli.global.format, args),
         Command::Man => return completions::man(),
         _ => {}
     }
@@ -134,9 +160,10 @@ pub fn dispatch(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Report(args) => report::run(&env, args),
         Command::Trend(args) => trend::run(&env, args),
         Command::Hook(args) => hook::run(&env, args),
-        Command::Explain(args) => explain::run(&env, args),
         Command::Config => config::run(&env),
-        Command::Completions(_) | Command::Man => unreachable!("handled above"),
+        Command::Completions(_) | Command::Man | Command::Explain(_) => {
+            unreachable!("handled above")
+        }
     }
 }
 

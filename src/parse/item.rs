@@ -316,7 +316,7 @@ impl Ctx<'_> {
                     None => {
                         let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
                         let span = spans.value("status");
-                        c.invalid("status", span, format!("`{s}` is not a status of a {}", kind.noun()), format!("use one of {} (or map the spelling under `statuses` in align.yaml)", names.join(", ")));
+                        c.invalid("status", span, format!("`{s}` is not a status of {}", kind.a_noun()), format!("use one of {} (or map the spelling under `statuses` in align.yaml)", names.join(", ")));
                         default_status
                     }
                 }
@@ -632,6 +632,8 @@ impl Ctx<'_> {
             }
             Mapped::Map(r) => {
                 let sub = c.spans.child("raci");
+                // AL013 is about `accountable`: point at it, else at `raci`.
+                let span = sub.value("accountable");
                 let mut role = |name: &str, v: &Option<Scalars>| -> Vec<String> {
                     c.names(name, v, &sub).into_iter().map(|(n, _)| n).collect()
                 };

@@ -425,8 +425,7 @@ fn split_flow(text: &str, inner: Span) -> Vec<Span> {
             parts.push(Span::new(a + lead, a + lead + t.len()));
         }
     };
-    for i in inner.start..inner.end {
-        let c = bytes[i];
+    for (i, &c) in bytes.iter().enumerate().take(inner.end).skip(inner.start) {
         match quote {
             Some(q) if c == q => quote = None,
             Some(_) => {}

@@ -427,12 +427,73 @@ pub fn parse_doc(yaml: &str) -> Result<RawDoc, YamlError> {
     if yaml.trim().is_empty() {
         return Ok(RawDoc::Nothing);
     }
+    check_flow_depth(yaml)?;
     serde_yaml::from_str::<RawDoc>(yaml).map_err(|e| yaml_error(&e))
 }
 
 /// Parses a typed value (used for `align.yaml`), keeping the error position.
 pub fn from_str<T: serde::de::DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
+    check_flow_depth(yaml)?;
     serde_yaml::from_str::<T>(yaml).map_err(|e| yaml_error(&e))
+}
+
+/// The deepest nesting of flow collections (`[` and `{`) handed to libyaml.
+/// Items need a few levels; the limit only exists for hostile input.
+const MAX_FLOW_DEPTH: usize = 64;
+
+/// Refuses flow nesting deeper than [`MAX_FLOW_DEPTH`] before libyaml sees
+/// it: libyaml's scanner revisits every open flow level for each token, so
+/// its time grows with the square of the depth (20,000 `[` took seconds,
+/// a 1 MiB file of them minutes), long before serde_yaml's recursion limit
+/// applies (SPEC §6: never a hang). Quoted scalars and comments are
+/// skipped; brackets inside plain scalars may count, which at worst
+/// refuses text with more than 64 unclosed brackets.
+fn check_flow_depth(yaml: &str) -> Result<(), YamlError> {
+    let b = yaml.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        let boundary = i == 0
+            || matches!(
+                b[i - 1],
+                b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':'
+            );
+        match b[i] {
+            b'"' if boundary => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' if boundary => {
+                i += 1;
+                // `''` inside a single-quoted scalar is an escaped quote.
+                while i < b.len() && (b[i] != b'\'' || b.get(i + 1) == Some(&b'\'')) {
+                    i += if b[i] == b'\'' { 2 } else { 1 };
+                }
+            }
+            b'#' if boundary => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Err(YamlError {
+                        message: format!(
+                            "recursion limit exceeded: more than {MAX_FLOW_DEPTH} nested `[` or `{{`"
+                        ),
+                        offset: Some(i),
+                    });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
 }
 
 /// Serializes a value as YAML (used by `align config`).
@@ -543,17 +604,31 @@ mod tests {
     fn duplicate_keys_and_deep_nesting() {
         assert!(parse_doc("kind: task\nkind: kr\n").is_err());
         let nest = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
-        // Skipped without descending: bounded, no stack overflow.
-        let RawDoc::One(item) = parse_doc(&format!("kind: task\ntitle: {nest}\n")).unwrap() else {
-            panic!()
-        };
-        assert_eq!(item.title, Some(Scalar::List));
-        // `items:` below the top level is skipped, never descended into.
+        // Refused before libyaml, whose scanner is quadratic in flow depth.
+        let err = parse_doc(&format!("kind: task\ntitle: {nest}\n")).unwrap_err();
+        assert!(err.message.contains("recursion limit"), "{err:?}");
+        assert_eq!(err.offset, Some(18 + MAX_FLOW_DEPTH));
         let deep_items = format!(
             "{}kind: task{}",
             "items: [{".repeat(5_000),
             "}]".repeat(5_000)
         );
-        assert!(parse_doc(&deep_items).is_ok());
+        assert!(parse_doc(&deep_items).is_err());
+        assert!(from_str::<serde_yaml::Value>(&nest).is_err());
+        // Up to the limit, nesting parses (and is skipped, never descended into).
+        let ok = format!("kind: task\ntitle: {}{}\n", "[".repeat(64), "]".repeat(64));
+        let RawDoc::One(item) = parse_doc(&ok).unwrap() else {
+            panic!()
+        };
+        assert_eq!(item.title, Some(Scalar::List));
+    }
+
+    #[test]
+    fn brackets_in_quotes_and_comments_do_not_count_as_nesting() {
+        let many = "[".repeat(100);
+        let text = format!(
+            "kind: task\ntitle: \"{many}\\\" {many}\"\nteam: '{many}'' {many}'\n# {many}\nlabels: [a, b]\n"
+        );
+        assert!(parse_doc(&text).is_ok(), "{text}");
     }
 }

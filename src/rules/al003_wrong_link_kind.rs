@@ -36,20 +36,20 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                 ix,
                 link.span,
                 format!(
-                    "`{}` must name a {}, but `{}` is a {}",
+                    "`{}` must name {}, but `{}` is {}",
                     edge.field.as_str(),
-                    want.noun(),
+                    want.a_noun(),
                     link.target,
-                    got.noun()
+                    got.a_noun()
                 ),
                 format!(
-                    "name a {} here, or move `{}` to the field for {}s",
-                    want.noun(),
+                    "name {} here, or move `{}` to the field for {}s",
+                    want.a_noun(),
                     link.target,
                     got.noun()
                 ),
             );
-            d.label = format!("this is a {}", got.noun());
+            d.label = format!("this is {}", got.a_noun());
             d.related.push(Label {
                 file: g.items[t].origin.file,
                 span: g.items[t].id_span,

@@ -38,21 +38,20 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             let elsewhere: Vec<&str> = Kind::ALL
                 .iter()
                 .filter(|k| fields_for(**k).contains(&field.as_str()))
-                .map(|k| k.noun())
+                .map(|k| k.a_noun())
                 .collect();
             let help = match (suggestion, elsewhere.first()) {
                 (Some(s), _) => format!("did you mean `{s}`?"),
-                (None, Some(k)) => format!(
-                    "`{field}` is a field of a {k}, not of a {}",
-                    item.kind.noun()
-                ),
+                (None, Some(k)) => {
+                    format!("`{field}` is a field of {k}, not of {}", item.kind.a_noun())
+                }
                 (None, None) => "remove it, or move free-form notes into the Markdown body".into(),
             };
             let mut d = RULE.on(
                 g,
                 ix,
                 *span,
-                format!("`{field}` is not a field of a {}", item.kind.noun()),
+                format!("`{field}` is not a field of {}", item.kind.a_noun()),
                 help,
             );
             d.label = "unknown field".into();

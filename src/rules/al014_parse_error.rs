@@ -9,7 +9,7 @@ pub const RULE: Rule = Rule {
     name: "parse-error",
     default: Severity::Error,
     summary: "a file that should be an item cannot be read: bad YAML, not UTF-8, unclosed front-matter, over 1 MiB, a YAML alias bomb",
-    explain: "What it checks: every file that is (or means to be) an item can be read: valid UTF-8 text, at most 1 MiB, front-matter closed with `---`, YAML that parses without duplicate keys, runaway nesting or alias bombs.
+    explain: "What it checks: every file that is (or means to be) an item can be read: valid UTF-8 text, at most 1 MiB, front-matter closed with `---`, YAML that parses without duplicate keys or runaway nesting (more than 64 levels). YAML aliases are never expanded where align skips a value, and serde_yaml bounds the expansion where it reads one, so an alias bomb ends here or as an AL008 finding on its field, never as a hang.
 
 Why it matters: an item align cannot read is an item that silently drops out of every trace, count and gate. Reporting it keeps the numbers honest, and one bad file never stops the rest from being checked.
 

@@ -176,10 +176,10 @@ impl<'a> SeverityResolver<'a> {
         };
         let mut severity = pick(&self.config.rules).unwrap_or(default);
         for (set, o) in &self.overrides {
-            if set.is_match(path) {
-                if let Some(s) = pick(&o.rules) {
-                    severity = s;
-                }
+            if set.is_match(path)
+                && let Some(s) = pick(&o.rules)
+            {
+                severity = s;
             }
         }
         severity

@@ -3,5 +3,12 @@
 
 mod common;
 
+mod exit_codes;
+mod explain_config;
+mod formats;
+mod git;
 mod goals;
+mod help;
+mod hostile;
 mod lint;
+mod rules;

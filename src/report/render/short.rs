@@ -13,8 +13,34 @@ pub fn render(graph: &Graph, findings: &[Diagnostic]) -> String {
             let v = view(graph, d);
             format!(
                 "{}:{}:{}: {} {}\n",
-                v.path, v.line, v.column, v.code, v.message
+                one_line(&v.path),
+                v.line,
+                v.column,
+                v.code,
+                one_line(&v.message)
             )
         })
         .collect()
+}
+
+/// Escapes line breaks, so that a finding quoting a hostile value (an id
+/// with a newline in it) still takes exactly one line.
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        s.replace('\r', "\\r").replace('\n', "\\n").into()
+    } else {
+        s.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn line_breaks_are_escaped() {
+        assert_eq!(
+            super::one_line("`T-1\nrm` is not a valid id"),
+            "`T-1\\nrm` is not a valid id"
+        );
+        assert_eq!(super::one_line("plain"), "plain");
+    }
 }

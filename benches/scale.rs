@@ -1,0 +1,227 @@
+//! The performance benchmark of SPEC §7, run with `cargo bench --bench scale`
+//! (optionally `-- 10000 100000` to choose sizes). It generates workspaces
+//! of N items in a temp dir, then times, in one run and on a warm page
+//! cache, the floor (`cat` every item file to /dev/null) against `align
+//! lint` and `align audit`, and `align lint --staged` with one staged file
+//! against `git status`. It prints ratios and peak memory; it asserts
+//! nothing, because timings belong in reports, not in tests.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const ALIGN: &str = env!("CARGO_BIN_EXE_align");
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![10_000, 100_000]
+    } else {
+        sizes
+    };
+    println!(
+        "| items | cat floor | lint | lint/cat | audit | audit/cat | lint peak RSS | git status | lint --staged | staged/status |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    let mut lint_times = Vec::new();
+    for n in sizes {
+        let dir = tempfile::Builder::new()
+            .prefix("align-bench")
+            .tempdir()
+            .expect("temp dir");
+        generate(dir.path(), n);
+        git(dir.path(), &["init", "-q", "-b", "main"]);
+        git(dir.path(), &["add", "-A"]);
+        git(dir.path(), &["commit", "-q", "-m", "generated"]);
+        let cat = best(|| {
+            run_sh(
+                dir.path(),
+                "find work okrs -type f -print0 | xargs -0 cat > /dev/null",
+            )
+        });
+        let lint = best(|| run(dir.path(), ALIGN, &["--as-of", "2026-11-12", "lint", "-q"]));
+        let audit = best(|| run(dir.path(), ALIGN, &["--as-of", "2026-11-12", "audit", "-q"]));
+        let rss = peak_rss(dir.path(), &["--as-of", "2026-11-12", "lint", "-q"]);
+        // One staged change: a new, linked task.
+        std::fs::write(
+            dir.path().join("work/tasks/T-bench-new.md"),
+            "---\nkind: task\ntitle: New\nkr: KR-1\nowner: dana\n---\n",
+        )
+        .unwrap();
+        git(dir.path(), &["add", "work/tasks/T-bench-new.md"]);
+        let status = best(|| run(dir.path(), "git", &["status", "--porcelain"]));
+        let staged = best(|| {
+            run(
+                dir.path(),
+                ALIGN,
+                &["--as-of", "2026-11-12", "lint", "--staged", "-q"],
+            )
+        });
+        println!(
+            "| {n} | {} | {} | {:.2}× | {} | {:.2}× | {} MiB | {} | {} | {:.2}× |",
+            ms(cat),
+            ms(lint),
+            ratio(lint, cat),
+            ms(audit),
+            ratio(audit, cat),
+            rss / 1024,
+            ms(status),
+            ms(staged),
+            ratio(staged, status),
+        );
+        lint_times.push((n, lint));
+    }
+    if let [(n1, t1), .., (n2, t2)] = lint_times.as_slice() {
+        println!(
+            "\nlint {n1} → {n2} items: {:.1}× the time for {:.0}× the items",
+            ratio(*t2, *t1),
+            *n2 as f64 / *n1 as f64
+        );
+    }
+}
+
+/// Writes a realistic workspace: 1% objectives, 4% KRs, 5% initiatives,
+/// 90% tasks in folders of 1,000, every task linked.
+fn generate(root: &Path, n: usize) {
+    let objectives = (n / 100).max(1);
+    let krs = (n * 4 / 100).max(1);
+    let initiatives = (n * 5 / 100).max(1);
+    let tasks = n.saturating_sub(objectives + krs + initiatives);
+    std::fs::write(
+        root.join("align.yaml"),
+        "include: [\"okrs/**\", \"work/**\"]\nkind_by_path: { \"work/tasks/**\": task }\n",
+    )
+    .unwrap();
+    for sub in ["okrs/objectives", "okrs/krs", "work/initiatives"] {
+        std::fs::create_dir_all(root.join(sub)).unwrap();
+    }
+    for i in 0..objectives {
+        write(
+            root,
+            &format!("okrs/objectives/O-{i}.md"),
+            &format!(
+                "---\nid: O-{i}\nkind: objective\ntitle: Objective {i}\nowner: dana\nperiod: 2026-Q4\n---\nWhy this matters.\n"
+            ),
+        );
+    }
+    for i in 0..krs {
+        let o = i % objectives;
+        write(
+            root,
+            &format!("okrs/krs/KR-{i}.md"),
+            &format!(
+                "---\nid: KR-{i}\nkind: kr\ntitle: Key result {i}\nowner: sam\nobjective: O-{o}\nmetric: {{start: 0, target: 100}}\ncheckins:\n  - {{date: 2026-10-15, value: {}, confidence: 0.7}}\n---\n",
+                i % 60
+            ),
+        );
+    }
+    for i in 0..initiatives {
+        write(
+            root,
+            &format!("work/initiatives/I-{i}.md"),
+            &format!(
+                "---\nid: I-{i}\nkind: initiative\ntitle: Initiative {i}\nowner: lee\nkr: KR-{}\nstatus: doing\n---\n",
+                i % krs
+            ),
+        );
+    }
+    for i in 0..tasks {
+        let dir = format!("work/tasks/{:03}", i / 1000);
+        if i % 1000 == 0 {
+            std::fs::create_dir_all(root.join(&dir)).unwrap();
+        }
+        let link = if i % 3 == 0 {
+            format!("initiative: I-{}", i % initiatives)
+        } else {
+            format!("kr: KR-{}", i % krs)
+        };
+        let status = ["todo", "doing", "done", "done", "blocked"][i % 5];
+        let done = if status == "done" {
+            "done: 2026-10-20\n"
+        } else {
+            ""
+        };
+        write(
+            root,
+            &format!("{dir}/T-{i}.md"),
+            &format!(
+                "---\nid: T-{i}\ntitle: Task number {i}\n{link}\nowner: priya\nstatus: {status}\n{done}estimate: {}\nupdated: 2026-11-01\n---\nSome notes about task {i}.\n",
+                1 + i % 5
+            ),
+        );
+    }
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    std::fs::write(root.join(rel), text).unwrap();
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let ok = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=bench",
+            "-c",
+            "user.email=bench@example.com",
+        ])
+        .args(args)
+        .stdout(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    assert!(ok, "git {args:?} failed");
+}
+
+fn run(dir: &Path, program: &str, args: &[&str]) -> Duration {
+    let start = Instant::now();
+    Command::new(program)
+        .current_dir(dir)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("runs");
+    start.elapsed()
+}
+
+fn run_sh(dir: &Path, script: &str) -> Duration {
+    run(dir, "sh", &["-c", script])
+}
+
+/// The best of five runs after one warm-up (warm page cache).
+fn best(mut f: impl FnMut() -> Duration) -> Duration {
+    f();
+    (0..5).map(|_| f()).min().unwrap()
+}
+
+/// Peak resident memory in KiB, from `/usr/bin/time -f %M` where present.
+fn peak_rss(dir: &Path, args: &[&str]) -> u64 {
+    let out = Command::new("/usr/bin/time")
+        .current_dir(dir)
+        .arg("-f")
+        .arg("%M")
+        .arg(ALIGN)
+        .args(args)
+        .stdout(Stdio::null())
+        .output();
+    out.ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .last()
+                .and_then(|l| l.trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn ratio(a: Duration, b: Duration) -> f64 {
+    a.as_secs_f64() / b.as_secs_f64().max(1e-9)
+}

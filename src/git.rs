@@ -1,0 +1,287 @@
+//! Everything `align` learns from git, and the only user of git2: the
+//! staged snapshot for `lint --staged`, the tree of any revision for
+//! `lint --base` and `trend`, the last change of every file from one
+//! history walk, and where hooks live. It hands plain facts to the rest.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use git2::{Delta, DiffOptions, ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
+use jiff::civil::Date;
+
+use crate::config::Root;
+use crate::error::Fatal;
+use crate::workspace::{self, Content, Input};
+
+/// A root-relative path the index changes, with its HEAD content if any.
+pub type StagedChange = (String, Option<Vec<u8>>);
+
+/// When files changed, from git history (newest first per path).
+#[derive(Debug, Clone, Default)]
+pub struct ChangeDates {
+    by_path: HashMap<String, Vec<Date>>,
+    /// The history is cut (a shallow clone): older changes are unknown.
+    pub shallow: bool,
+}
+
+impl ChangeDates {
+    /// The last change of `path` (root-relative) on or before `day`.
+    pub fn last_at(&self, path: &str, day: Date) -> Option<Date> {
+        self.by_path.get(path)?.iter().copied().find(|&d| d <= day)
+    }
+}
+
+/// An open repository and where the align root sits inside its work tree.
+pub struct Repo {
+    repo: Repository,
+    /// The root relative to the work tree, `/`-separated, `""` at the top.
+    prefix: String,
+}
+
+fn git_err(e: git2::Error) -> Fatal {
+    Fatal::Git {
+        message: format!("git: {}", e.message()),
+        help: "check that the repository is not corrupt (`git fsck`)".into(),
+    }
+}
+
+impl Repo {
+    /// Opens the repository that holds `root`, or says clearly that the
+    /// command needs one (SPEC §6).
+    pub fn open(root: &Root, command: &str) -> Result<Repo, Fatal> {
+        let repo = Repository::discover(&root.dir).map_err(|_| Fatal::Git {
+            message: format!(
+                "`{command}` needs a git repository, and `{}` is not inside one",
+                root.dir.display()
+            ),
+            help: "run it inside a git work tree (`git init` makes one)".into(),
+        })?;
+        let workdir = repo.workdir().ok_or_else(|| Fatal::Git {
+            message: format!("`{command}` needs a work tree, and this repository is bare"),
+            help: "run it in a clone with a work tree".into(),
+        })?;
+        let workdir = workdir.canonicalize().map_err(|e| Fatal::io(workdir, e))?;
+        let prefix = workspace::relative(&workdir, &root.dir).unwrap_or_default();
+        Ok(Repo { repo, prefix })
+    }
+
+    /// The root-relative path of a repository path, if it is under the root.
+    fn under_root(&self, repo_path: &str) -> Option<String> {
+        if self.prefix.is_empty() {
+            return Some(repo_path.to_string());
+        }
+        repo_path
+            .strip_prefix(&self.prefix)
+            .and_then(|p| p.strip_prefix('/'))
+            .map(str::to_string)
+    }
+
+    /// Whether the repository is a shallow clone (history is cut).
+    pub fn is_shallow(&self) -> bool {
+        self.repo.is_shallow()
+    }
+
+    /// The files staged in the index that the config includes, with their
+    /// staged content (SPEC §4 `lint --staged`).
+    pub fn staged_inputs(&self, root: &Root) -> Result<Vec<Input>, Fatal> {
+        let (include, exclude) = workspace::matchers(&root.config)?;
+        let index = self.repo.index().map_err(git_err)?;
+        let mut inputs = Vec::new();
+        for entry in index.iter() {
+            let path = String::from_utf8_lossy(&entry.path).into_owned();
+            let Some(rel) = self.under_root(&path) else {
+                continue;
+            };
+            // Stage 0 only: conflicted entries are not "staged content".
+            let stage = (entry.flags >> 12) & 0x3;
+            if stage != 0 || !workspace::wanted(&rel, &include, &exclude) {
+                continue;
+            }
+            // Submodules (gitlinks) and symlinks are not item files.
+            if entry.mode & 0o170000 != 0o100000 {
+                continue;
+            }
+            let blob = self.repo.find_blob(entry.id).map_err(git_err)?;
+            inputs.push(Input {
+                path: rel,
+                content: Content::Bytes(blob.content().to_vec()),
+            });
+        }
+        inputs.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(inputs)
+    }
+
+    /// Root-relative paths whose staged content differs from HEAD (added,
+    /// modified, deleted or renamed), with the HEAD content of each that
+    /// existed there.
+    pub fn staged_changes(&self) -> Result<Vec<StagedChange>, Fatal> {
+        let head_tree = match self.repo.head() {
+            Ok(h) => Some(h.peel_to_tree().map_err(git_err)?),
+            Err(_) => None, // no commits yet: everything staged is new
+        };
+        let index = self.repo.index().map_err(git_err)?;
+        let mut opts = DiffOptions::new();
+        if !self.prefix.is_empty() {
+            opts.pathspec(&self.prefix);
+        }
+        let diff = self
+            .repo
+            .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))
+            .map_err(git_err)?;
+        let mut out = Vec::new();
+        for delta in diff.deltas() {
+            for file in [delta.old_file(), delta.new_file()] {
+                let Some(path) = file.path().and_then(Path::to_str) else {
+                    continue;
+                };
+                let Some(rel) = self.under_root(&path.replace('\\', "/")) else {
+                    continue;
+                };
+                if out.iter().any(|(p, _)| *p == rel) {
+                    continue;
+                }
+                let old = if delta.status() == Delta::Added || file.id().is_zero() {
+                    None
+                } else {
+                    self.repo
+                        .find_blob(delta.old_file().id())
+                        .ok()
+                        .map(|b| b.content().to_vec())
+                };
+                out.push((rel, old));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Resolves a revision (`origin/main`, `HEAD~3`, a hash) to a commit.
+    pub fn commit_of(&self, rev: &str) -> Result<Oid, Fatal> {
+        let obj = self.repo.revparse_single(rev).map_err(|e| Fatal::Git {
+            message: format!(
+                "`{rev}` is not a revision of this repository: {}",
+                e.message()
+            ),
+            help: "name a branch, tag or commit, e.g. `--base origin/main` (fetch it first in CI)"
+                .into(),
+        })?;
+        let commit = obj.peel_to_commit().map_err(git_err)?;
+        Ok(commit.id())
+    }
+
+    /// The files of a commit's tree that the config includes.
+    pub fn tree_inputs(&self, root: &Root, commit: Oid) -> Result<Vec<Input>, Fatal> {
+        let mut inputs = Vec::new();
+        for (path, id) in self.tree_blobs(root, commit)? {
+            inputs.push(Input {
+                path,
+                content: Content::Bytes(self.blob(id)?),
+            });
+        }
+        Ok(inputs)
+    }
+
+    /// The included files of a commit's tree as `(root-relative path, blob
+    /// id)`, sorted, without reading any blob (so `trend` can reuse what it
+    /// parsed for an earlier commit).
+    pub fn tree_blobs(&self, root: &Root, commit: Oid) -> Result<Vec<(String, Oid)>, Fatal> {
+        let (include, exclude) = workspace::matchers(&root.config)?;
+        let tree = self
+            .repo
+            .find_commit(commit)
+            .and_then(|c| c.tree())
+            .map_err(git_err)?;
+        let mut blobs: Vec<(String, Oid)> = Vec::new();
+        tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
+            if entry.kind() == Some(ObjectType::Blob) && entry.filemode() & 0o170000 == 0o100000 {
+                let path = format!("{dir}{}", entry.name().unwrap_or_default());
+                if let Some(rel) = self
+                    .under_root(&path)
+                    .filter(|r| workspace::wanted(r, &include, &exclude))
+                {
+                    blobs.push((rel, entry.id()));
+                }
+            }
+            TreeWalkResult::Ok
+        })
+        .map_err(git_err)?;
+        blobs.sort();
+        Ok(blobs)
+    }
+
+    /// A blob's bytes.
+    pub fn blob(&self, id: Oid) -> Result<Vec<u8>, Fatal> {
+        Ok(self.repo.find_blob(id).map_err(git_err)?.content().to_vec())
+    }
+
+    /// Every date on which each file under the root changed, from one walk
+    /// of HEAD's first-parent history (each commit diffed against its first
+    /// parent). A repository with no commits gives an empty answer.
+    pub fn change_dates(&self) -> Result<ChangeDates, Fatal> {
+        let mut by_path: HashMap<String, Vec<Date>> = HashMap::new();
+        for (oid, date) in self.first_parent_history()? {
+            let commit = self.repo.find_commit(oid).map_err(git_err)?;
+            let tree = commit.tree().map_err(git_err)?;
+            // A parent missing from a shallow clone reads as "no parent".
+            let parent_tree = commit.parent(0).ok().and_then(|p| p.tree().ok());
+            let mut opts = DiffOptions::new();
+            if !self.prefix.is_empty() {
+                opts.pathspec(&self.prefix);
+            }
+            let diff = self
+                .repo
+                .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))
+                .map_err(git_err)?;
+            for delta in diff.deltas() {
+                let Some(p) = delta.new_file().path().and_then(Path::to_str) else {
+                    continue;
+                };
+                if let Some(rel) = self.under_root(p) {
+                    by_path.entry(rel).or_default().push(date);
+                }
+            }
+        }
+        Ok(ChangeDates {
+            by_path,
+            shallow: self.is_shallow(),
+        })
+    }
+
+    /// First-parent commits of HEAD, newest first, with their dates.
+    pub fn first_parent_history(&self) -> Result<Vec<(Oid, Date)>, Fatal> {
+        let Ok(head) = self.repo.head() else {
+            return Ok(Vec::new());
+        };
+        let head = head.peel_to_commit().map_err(git_err)?;
+        let mut out = Vec::new();
+        let mut at = Some(head);
+        while let Some(c) = at {
+            if let Some(d) = commit_date(&c) {
+                out.push((c.id(), d));
+            }
+            at = c.parent(0).ok();
+        }
+        Ok(out)
+    }
+
+    /// Where hooks live: `core.hooksPath` (relative to the work tree) when
+    /// set, else the common git dir's `hooks/` (shared by worktrees).
+    pub fn hooks_dir(&self) -> Result<PathBuf, Fatal> {
+        let config = self.repo.config().map_err(git_err)?;
+        if let Ok(p) = config.get_path("core.hooksPath") {
+            let base = self.repo.workdir().unwrap_or_else(|| self.repo.path());
+            return Ok(base.join(p));
+        }
+        Ok(self.repo.commondir().join("hooks"))
+    }
+
+    /// The root relative to the work tree (`""` at the top).
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+}
+
+/// A commit's committer date as a civil date in UTC.
+fn commit_date(commit: &git2::Commit) -> Option<Date> {
+    let ts = jiff::Timestamp::from_second(commit.time().seconds()).ok()?;
+    Some(ts.to_zoned(jiff::tz::TimeZone::UTC).date())
+}

@@ -1,0 +1,347 @@
+//! The git modes against real repositories: `lint --staged`, `lint
+//! --base`, and the pre-commit hook (rejecting, accepting, chaining,
+//! `core.hooksPath`, uninstall).
+
+use std::process::Command as StdCommand;
+
+use crate::common::{TestRepo, stdout};
+
+const O1: &str = "---\nkind: objective\ntitle: Grow\nowner: dana\nperiod: 2026-Q4\n---\n";
+const KR1: &str = "---\nkind: kr\ntitle: More leads\nowner: dana\nobjective: O-1\nmetric: {start: 0, target: 10}\n---\n";
+const LINKED: &str = "---\nkind: task\ntitle: Linked\nkr: KR-1\n---\n";
+const UNLINKED: &str = "---\nkind: task\ntitle: Unlinked\n---\n";
+
+/// A repository with one objective, one KR and one linked task, committed.
+fn base_repo() -> TestRepo {
+    let repo = TestRepo::git();
+    repo.write("O-1.md", O1)
+        .write("KR-1.md", KR1)
+        .write("T-1.md", LINKED);
+    repo.commit_all("goals", "2026-11-01");
+    repo
+}
+
+/// `git commit` with the fixed identity; returns whether it succeeded.
+fn try_commit(repo: &TestRepo, message: &str) -> (bool, String) {
+    let out = StdCommand::new("git")
+        .current_dir(repo.path())
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .env("HOME", repo.path())
+        .env("NO_COLOR", "1")
+        .args(["commit", "-q", "-m", message])
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+#[test]
+fn staged_checks_the_index_not_the_work_tree() {
+    let repo = base_repo();
+    repo.write("T-2.md", UNLINKED);
+    repo.git_ok(&["add", "T-2.md"]);
+    // Fixed in the work tree but not staged: still rejected.
+    repo.write("T-2.md", LINKED);
+    let out = repo
+        .align(&["lint", "--staged", "--format", "short"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert_eq!(
+        stdout(&out),
+        "T-2.md:2:1: AL001 task `T-2` links to no KR and no initiative\n"
+    );
+    // The work tree itself is clean.
+    repo.align(&["lint"]).assert().success();
+    // Staging the fix makes it pass.
+    repo.git_ok(&["add", "T-2.md"]);
+    repo.align(&["lint", "--staged"]).assert().success();
+}
+
+#[test]
+fn staged_reports_only_the_change_and_links_it_broke() {
+    let repo = base_repo();
+    // An old problem, committed with --no-verify: not the change's fault.
+    repo.write("T-old.md", UNLINKED);
+    repo.commit_all("old mess", "2026-11-02");
+    repo.write("T-3.md", LINKED);
+    repo.git_ok(&["add", "T-3.md"]);
+    repo.align(&["lint", "--staged"]).assert().success();
+    // Deleting the KR from the index breaks the links of unchanged tasks.
+    repo.git_ok(&["rm", "-q", "--cached", "KR-1.md"]);
+    let out = repo
+        .align(&["lint", "--staged", "--format", "short"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let text = stdout(&out);
+    assert!(
+        text.contains("T-1.md:4:5: AL002 `kr` links to `KR-1`, which does not exist"),
+        "{text}"
+    );
+    assert!(text.contains("T-3.md:4:5: AL002"), "{text}");
+    assert!(!text.contains("T-old.md"), "{text}");
+}
+
+#[test]
+fn staged_outside_git_is_a_clear_error() {
+    let repo = TestRepo::new();
+    repo.write("T-1.md", LINKED);
+    let out = repo
+        .align(&["lint", "--staged"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs a git repository"), "{err}");
+    repo.align(&["hook", "install"]).assert().code(2);
+}
+
+#[test]
+fn staged_in_a_repo_with_no_commits() {
+    let repo = TestRepo::git();
+    repo.write("O-1.md", O1)
+        .write("KR-1.md", KR1)
+        .write("T-1.md", UNLINKED);
+    repo.git_ok(&["add", "-A"]);
+    repo.align(&["lint", "--staged"]).assert().code(1);
+}
+
+#[test]
+fn base_reports_only_new_findings() {
+    let repo = base_repo();
+    repo.write("T-old.md", UNLINKED);
+    repo.commit_all("old mess", "2026-11-02");
+    repo.git_ok(&["tag", "before"]);
+    repo.align(&["lint", "--base", "before"]).assert().success();
+    repo.write("T-new.md", UNLINKED);
+    let out = repo
+        .align(&["lint", "--base", "before", "--format", "short"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert_eq!(
+        stdout(&out),
+        "T-new.md:2:1: AL001 task `T-new` links to no KR and no initiative\n"
+    );
+    repo.align(&["lint", "--base", "no-such-ref"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn hook_rejects_and_accepts_commits() {
+    let repo = base_repo();
+    repo.align(&["hook", "install"]).assert().success();
+    repo.write("T-2.md", UNLINKED);
+    repo.git_ok(&["add", "T-2.md"]);
+    let (ok, text) = try_commit(&repo, "unlinked");
+    assert!(!ok, "the hook must reject an unlinked task");
+    assert!(text.contains("AL001"), "{text}");
+    repo.write("T-2.md", LINKED);
+    repo.git_ok(&["add", "T-2.md"]);
+    let (ok, text) = try_commit(&repo, "linked");
+    assert!(ok, "{text}");
+    // Installing twice is harmless.
+    repo.align(&["hook", "install"]).assert().success();
+}
+
+#[test]
+fn hook_chains_an_existing_hook_and_uninstall_restores_it() {
+    let repo = base_repo();
+    let hooks = repo.path().join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let previous = "#!/bin/sh\necho previous-hook-ran\nexit 0\n";
+    repo.write(".git/hooks/pre-commit", previous);
+    make_executable(&hooks.join("pre-commit"));
+    repo.align(&["hook", "install"]).assert().success();
+    repo.write("T-2.md", LINKED);
+    repo.git_ok(&["add", "T-2.md"]);
+    let (ok, text) = try_commit(&repo, "linked");
+    assert!(ok && text.contains("previous-hook-ran"), "{text}");
+    // A failing previous hook still fails the commit.
+    repo.write(".git/hooks/pre-commit.pre-align", "#!/bin/sh\nexit 3\n");
+    repo.write("T-3.md", LINKED);
+    repo.git_ok(&["add", "T-3.md"]);
+    assert!(!try_commit(&repo, "blocked by the old hook").0);
+    repo.write(".git/hooks/pre-commit.pre-align", previous);
+    repo.align(&["hook", "uninstall"]).assert().success();
+    assert_eq!(repo.read(".git/hooks/pre-commit"), previous);
+    assert!(!hooks.join("pre-commit.pre-align").exists());
+}
+
+#[test]
+fn hook_force_replaces_instead_of_chaining() {
+    let repo = base_repo();
+    repo.write(
+        ".git/hooks/pre-commit",
+        "#!/bin/sh\necho previous-hook-ran\n",
+    );
+    make_executable(&repo.path().join(".git/hooks/pre-commit"));
+    repo.align(&["hook", "install", "--force"])
+        .assert()
+        .success();
+    repo.write("T-2.md", LINKED);
+    repo.git_ok(&["add", "T-2.md"]);
+    let (ok, text) = try_commit(&repo, "linked");
+    assert!(ok && !text.contains("previous-hook-ran"), "{text}");
+}
+
+#[test]
+fn hook_honours_core_hooks_path() {
+    let repo = base_repo();
+    repo.git_ok(&["config", "core.hooksPath", "githooks"]);
+    repo.align(&["hook", "install"]).assert().success();
+    assert!(repo.path().join("githooks/pre-commit").exists());
+    assert!(!repo.path().join(".git/hooks/pre-commit").exists());
+    repo.write("T-2.md", UNLINKED);
+    repo.git_ok(&["add", "T-2.md"]);
+    assert!(!try_commit(&repo, "unlinked").0);
+}
+
+fn make_executable(path: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// Builds the trend scenario: goals and two open tasks on Oct 1, then one
+/// traced and one unplanned task finished by Oct 20.
+fn trend_repo() -> TestRepo {
+    let repo = TestRepo::git();
+    repo.write("O-1.md", O1)
+        .write("KR-1.md", KR1)
+        .write("T-1.md", LINKED);
+    repo.write(
+        "T-2.md",
+        "---\nkind: task\ntitle: Reactive\nunplanned: true\nreason: outage\n---\n",
+    );
+    repo.commit_all("goals", "2026-10-01");
+    repo.write(
+        "T-1.md",
+        "---\nkind: task\ntitle: Linked\nkr: KR-1\nstatus: done\ndone: 2026-10-18\n---\n",
+    );
+    repo.write("T-3.md", "---\nkind: task\ntitle: Fire\nunplanned: true\nreason: escalation\nstatus: done\ndone: 2026-10-19\n---\n");
+    repo.commit_all("work", "2026-10-20");
+    repo
+}
+
+#[test]
+fn trend_points_match_hand_computed_values() {
+    let repo = trend_repo();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_align"));
+    let out = cmd
+        .current_dir(repo.path())
+        .args([
+            "--as-of",
+            "2026-10-22",
+            "trend",
+            "--since",
+            "2026-10-01",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<Vec<String>> = stdout(&out)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(String::from).collect())
+        .collect();
+    let summary: Vec<(String, String, String, String)> = rows
+        .iter()
+        .map(|r| (r[0].clone(), r[2].clone(), r[3].clone(), r[4].clone()))
+        .collect();
+    let expect = |d: &str, u: &str, l: &str, k: &str| {
+        (d.to_string(), u.to_string(), l.to_string(), k.to_string())
+    };
+    assert_eq!(
+        summary,
+        [
+            // Oct 1 and 8: nothing finished, KR-1 within 0.10 of expected.
+            expect("2026-10-01", "0", "0", "0"),
+            expect("2026-10-08", "0", "0", "0"),
+            // Oct 15: expected 14/91 = 0.15 > 0.10 ahead of p = 0: at risk;
+            // T-1 of the two open tasks traces to it.
+            expect("2026-10-15", "0", "50", "1"),
+            // Oct 22 (second commit): T-1 traced, T-3 unplanned → 50%
+            // untraced; the only open task is unplanned → 0% on lagging.
+            expect("2026-10-22", "50", "0", "1"),
+        ]
+    );
+    assert!(
+        rows[3][1].len() == 10 && rows[0][1] != rows[3][1],
+        "{rows:?}"
+    );
+    let json = repo
+        .align(&["trend", "--since", "2026-10-01", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let value: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(
+        value["points"].as_array().unwrap().last().unwrap()["date"],
+        "2026-11-12"
+    );
+    assert_eq!(value["shallow"], false);
+}
+
+#[test]
+fn trend_reports_a_shallow_clone_and_needs_git() {
+    let repo = trend_repo();
+    let clone = TestRepo::new();
+    let url = format!("file://{}", repo.path().display());
+    clone.git_ok(&["clone", "-q", "--depth", "1", &url, "."]);
+    let out = clone
+        .align(&["trend", "--since", "2026-10-01"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(stdout(&out).contains("shallow clone"), "{}", stdout(&out));
+    let plain = TestRepo::new();
+    plain.align(&["trend"]).assert().code(2);
+}
+
+#[test]
+fn stalled_comes_from_git_history_over_updated() {
+    let repo = TestRepo::git();
+    let task = "---\nkind: task\ntitle: Linked\nkr: KR-1\nupdated: 2026-11-10\n---\n";
+    let kr = "---\nkind: kr\ntitle: More leads\nowner: dana\nobjective: O-1\nmetric: {start: 0, target: 10, current: 6}\n---\n";
+    repo.write("O-1.md", O1)
+        .write("KR-1.md", kr)
+        .write("T-1.md", task);
+    repo.commit_all("goals", "2026-10-01");
+    let audit = |r: &TestRepo| -> serde_json::Value {
+        let out = r.align(&["audit", "--format", "json"]).output().unwrap();
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    // Git says T-1 last changed on Oct 1: 42 days, past stale_days (14).
+    let v = audit(&repo);
+    assert_eq!(v["krs"][0]["stalled"], true, "{v}");
+    assert_eq!(v["krs"][0]["status"], "at_risk");
+    // The same files outside git: `updated` (Nov 10) says it is fresh.
+    let plain = TestRepo::new();
+    plain
+        .write("O-1.md", O1)
+        .write("KR-1.md", kr)
+        .write("T-1.md", task);
+    let v = audit(&plain);
+    assert_eq!(v["krs"][0]["stalled"], false, "{v}");
+}
