@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use serde::{Serialize, Serializer};
 
-use crate::audit::{Context, KrEval, evaluate_kr, round_to, task_progress, unit, work_at};
+use crate::audit::{
+    Context, KrEval, evaluate_kr, evaluate_objective, round_to, task_progress, work_at,
+};
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Kind, LinkField, Status};
 
@@ -167,22 +169,12 @@ impl<'a> Rollup<'a> {
     /// Weighted progress and worst status of an objective's KRs that are
     /// not cancelled; its own status when it has none.
     fn objective(&mut self, o: ItemIx) -> (String, Option<f64>) {
-        let g = self.g();
-        let krs: Vec<ItemIx> = g
-            .sources(o, LinkField::Objective)
-            .filter(|&k| g.items[k].kind == Kind::Kr && g.items[k].status != Status::Cancelled)
-            .collect();
-        let (mut sum, mut weight, mut worst) = (0.0, 0.0, None);
-        for kr in krs {
-            let w = g.items[kr].weight.max(0.0);
-            let e = self.eval(kr);
-            sum += e.progress * w;
-            weight += w;
-            worst = worst.max(Some(e.status));
-        }
-        let status =
-            worst.map_or_else(|| g.items[o].status.to_string(), |s| s.as_str().to_string());
-        (status, (weight > 0.0).then(|| unit(sum / weight)))
+        let (progress, worst) = evaluate_objective(&self.cx, o);
+        let status = worst.map_or_else(
+            || self.g().items[o].status.to_string(),
+            |s| s.as_str().to_string(),
+        );
+        (status, progress)
     }
 }
 

@@ -13,6 +13,8 @@ mod work;
 #[cfg(test)]
 pub(crate) mod tests;
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 
@@ -29,7 +31,7 @@ pub use work::{
 use crate::config::Config;
 use crate::goals::{kr_active_in, kr_cancelled, kr_period};
 use crate::graph::{Graph, ItemIx};
-use crate::model::{Kind, Period, Status};
+use crate::model::{Kind, LinkField, Period, Status};
 
 /// Everything `align audit` reports (SPEC §3 JSON shape, exact key names).
 #[derive(Debug, Clone, Serialize)]
@@ -250,6 +252,20 @@ pub fn evaluate_kr(cx: &Context, kr: ItemIx) -> KrEval {
     }
 }
 
+/// An objective on its own: the weighted progress and the worst status of
+/// its KRs that are not cancelled (`None` without any). The audit itself
+/// counts only the KRs active in its window.
+pub fn evaluate_objective(cx: &Context, o: ItemIx) -> (Option<f64>, Option<KrStatus>) {
+    let g = cx.graph;
+    let evals: Vec<(ItemIx, KrEval)> = g
+        .sources(o, LinkField::Objective)
+        .filter(|&k| g.items[k].kind == Kind::Kr && !kr_cancelled(g, k))
+        .map(|k| (k, evaluate_kr(cx, k)))
+        .collect();
+    let progress = weighted(evals.iter().map(|(k, e)| (e.progress, kr_weight(g, *k))));
+    (progress, evals.iter().map(|(_, e)| e.status).max())
+}
+
 /// The whole audit of SPEC §3 over `window` as of `as_of`. `facts` says
 /// when files last changed (use [`Facts::none`] without git). The gate
 /// limit is `config.audit.max_untraced_percent`; a caller with a flag
@@ -280,29 +296,42 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
         .map(|(&k, _)| k)
         .collect();
 
+    // Counted once, so the audit stays linear in the items (SPEC §7).
+    let mut done_per_kr: HashMap<ItemIx, usize> = HashMap::new();
+    for &t in &finished {
+        for &kr in g.trace(t) {
+            *done_per_kr.entry(kr).or_default() += 1;
+        }
+    }
+    let mut open_per_team: HashMap<&str, usize> = HashMap::new();
+    for &t in &open {
+        if let Some(team) = task_team(g, t) {
+            *open_per_team.entry(team).or_default() += 1;
+        }
+    }
+
     let mut krs = Vec::with_capacity(active.len());
     for (&kr, e) in active.iter().zip(&evals) {
         let item = &g.items[kr];
         let weeks = weeks_remaining(as_of, e.period.end);
-        let in_scope = scope(g, kr, &open);
-        let is_starved = e.status.is_lagging()
-            && starved(e.open.len(), in_scope.len(), cfg.starved_share_percent);
+        // The starved scope: the KR's team's open tasks, else all of them.
+        let in_scope =
+            kr_team(g, kr).map_or(open.len(), |t| open_per_team.get(t).copied().unwrap_or(0));
+        let is_starved =
+            e.status.is_lagging() && starved(e.open.len(), in_scope, cfg.starved_share_percent);
         if is_starved {
             let message = starved_message(
                 item,
                 e.progress,
                 weeks,
                 e.open.len(),
-                in_scope.len(),
+                in_scope,
                 kr_team(g, kr),
             );
             signals.push(signal(SignalKind::Starved, &item.id, message));
         }
         stall_signals(g, kr, e, cfg.stale_days, cfg.block_sla_days, &mut signals);
-        let done_tasks = finished
-            .iter()
-            .filter(|&&t| g.trace(t).contains(&kr))
-            .count();
+        let done_tasks = done_per_kr.get(&kr).copied().unwrap_or(0);
         krs.push(KrReport {
             ix: kr,
             id: item.id.clone(),
@@ -341,9 +370,13 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
             .map(|&t| g.items[t].id.clone())
             .collect(),
     };
+    let mut is_lagging = vec![false; g.items.len()];
+    for &k in &lagging {
+        is_lagging[k] = true;
+    }
     let on_lagging = open
         .iter()
-        .filter(|&&t| g.trace(t).iter().any(|k| lagging.contains(k)))
+        .filter(|&&t| g.trace(t).iter().any(|&k| is_lagging[k]))
         .count();
     let lagging_share = LaggingShare {
         open: open.len(),
@@ -369,7 +402,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
 
     // Objectives in the window, rolled up from their active KRs.
     let objectives = objectives(&cx, &krs);
-    let coverage = coverage(g, &objectives, &krs, &finished, &mut signals);
+    let coverage = coverage(g, &objectives, &krs, &mut signals);
     signals.sort_by_key(|s| s.kind);
 
     let gates: Vec<Gate> = cfg
@@ -436,6 +469,12 @@ pub fn metrics_at(graph: &Graph, config: &Config, date: Date, facts: &Facts) -> 
 
 fn objectives(cx: &Context, krs: &[KrReport]) -> Vec<ObjectiveReport> {
     let g = cx.graph;
+    let mut by_objective: HashMap<ItemIx, Vec<&KrReport>> = HashMap::new();
+    for k in krs {
+        if let Some(o) = g.objective_of(k.ix) {
+            by_objective.entry(o).or_default().push(k);
+        }
+    }
     (0..g.items.len())
         .filter(|&o| {
             let item = &g.items[o];
@@ -445,19 +484,8 @@ fn objectives(cx: &Context, krs: &[KrReport]) -> Vec<ObjectiveReport> {
         })
         .map(|o| {
             let item = &g.items[o];
-            let mine: Vec<&KrReport> = krs
-                .iter()
-                .filter(|k| g.objective_of(k.ix) == Some(o))
-                .collect();
-            let weight: f64 = mine.iter().map(|k| kr_weight(g, k.ix)).sum();
-            let progress = (weight > 0.0).then(|| {
-                unit(
-                    mine.iter()
-                        .map(|k| k.progress * kr_weight(g, k.ix))
-                        .sum::<f64>()
-                        / weight,
-                )
-            });
+            let mine = by_objective.remove(&o).unwrap_or_default();
+            let progress = weighted(mine.iter().map(|k| (k.progress, kr_weight(g, k.ix))));
             ObjectiveReport {
                 ix: o,
                 id: item.id.clone(),
@@ -470,7 +498,25 @@ fn objectives(cx: &Context, krs: &[KrReport]) -> Vec<ObjectiveReport> {
         .collect()
 }
 
-fn kr_weight(g: &Graph, kr: ItemIx) -> f64 {
+/// The weighted mean of `(progress, weight)` pairs; a plain mean when every
+/// weight is 0; `None` without any pair (SPEC §3: never a made-up 0).
+pub fn weighted(parts: impl IntoIterator<Item = (f64, f64)>) -> Option<f64> {
+    let (mut sum, mut weight, mut plain, mut n) = (0.0, 0.0, 0.0, 0usize);
+    for (p, w) in parts {
+        sum += p * w;
+        weight += w;
+        plain += p;
+        n += 1;
+    }
+    match n {
+        0 => None,
+        _ if weight > 0.0 => Some(unit(sum / weight)),
+        _ => Some(unit(plain / n as f64)),
+    }
+}
+
+/// A KR's weight in its objective's progress (1 when not a usable number).
+pub fn kr_weight(g: &Graph, kr: ItemIx) -> f64 {
     let w = g.items[kr].weight;
     if w.is_finite() && w >= 0.0 { w } else { 1.0 }
 }
@@ -479,7 +525,6 @@ fn coverage(
     g: &Graph,
     objectives: &[ObjectiveReport],
     krs: &[KrReport],
-    finished: &[ItemIx],
     signals: &mut Vec<Signal>,
 ) -> Coverage {
     let mut c = Coverage::default();
@@ -492,8 +537,7 @@ fn coverage(
         ));
     }
     for k in krs {
-        let done = finished.iter().any(|&t| g.trace(t).contains(&k.ix));
-        if k.open_tasks == 0 && !done {
+        if k.open_tasks == 0 && k.done_tasks == 0 {
             c.krs_without_work.push(k.id.clone());
             signals.push(signal(
                 SignalKind::Coverage,

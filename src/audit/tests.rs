@@ -203,3 +203,14 @@ fn metrics_at_a_date() {
     let m = metrics_at(&g, &config, date(2026, 11, 12), &Facts::none(&g));
     assert_eq!((m.untraced_percent, m.krs_lagging), (30.0, 1));
 }
+
+#[test]
+fn weighted_progress() {
+    assert_eq!(weighted([]), None);
+    assert_eq!(weighted([(0.5, 3.0), (1.0, 1.0)]), Some(0.625));
+    // All weights 0: a plain mean rather than "no KRs".
+    assert_eq!(
+        weighted([(0.2, 0.0), (0.4, 0.0)]),
+        Some(0.30000000000000004)
+    );
+}
