@@ -91,7 +91,7 @@ fn score(cx: &Context, t: ItemIx, evals: &mut [Option<KrEval>]) -> Ranked {
     parts.sort_by(|a, b| b.value.partial_cmp(&a.value).unwrap_or(Ordering::Equal));
     let waits = open_deps(g, t);
     let held = item.status == Status::Blocked || !waits.is_empty();
-    let mut score: f64 = parts.iter().map(|p| p.value).sum();
+    let mut score = parts.iter().fold(0.0, |s, p| s + p.value);
     if held {
         score *= 0.5;
     }

@@ -214,3 +214,57 @@ fn weighted_progress() {
         Some(0.30000000000000004)
     );
 }
+
+#[test]
+fn live_and_active_krs() {
+    use crate::goals::{kr_active_in, kr_live_on, kr_period};
+    let g = graph_of(&[
+        (
+            "O-1.md",
+            "---\nkind: objective\ntitle: o\nperiod: 2026-Q4\n---\n",
+        ),
+        (
+            "O-2.md",
+            "---\nkind: objective\ntitle: o\nperiod: {start: 2026-07-01, end: 2026-10-15}\nstatus: cancelled\n---\n",
+        ),
+        (
+            "KR-1.md",
+            "---\nkind: kr\ntitle: k\nobjective: O-1\ndue: 2026-12-15\n---\n",
+        ),
+        ("KR-2.md", "---\nkind: kr\ntitle: k\nobjective: O-2\n---\n"),
+        (
+            "KR-3.md",
+            "---\nkind: kr\ntitle: k\nobjective: O-1\nstatus: cancelled\n---\n",
+        ),
+    ]);
+    let (k1, k2, k3) = (
+        g.get("KR-1").unwrap(),
+        g.get("KR-2").unwrap(),
+        g.get("KR-3").unwrap(),
+    );
+    let p = kr_period(&g, k1).unwrap();
+    assert_eq!((p.start, p.end), (date(2026, 10, 1), date(2026, 12, 15)));
+    assert!(kr_live_on(&g, k1, date(2026, 12, 15)) && !kr_live_on(&g, k1, date(2026, 12, 16)));
+    let q4 = Period::parse("2026-Q4").unwrap();
+    assert!(kr_active_in(&g, k1, &q4));
+    // A cancelled objective or KR is never live nor active.
+    assert!(!kr_live_on(&g, k2, date(2026, 8, 1)) && !kr_active_in(&g, k2, &q4));
+    assert!(!kr_active_in(&g, k3, &q4));
+    // Expected progress runs to the KR's due date: 42 of 75 days.
+    let config = Config::default();
+    let facts = Facts::none(&g);
+    let cx = Context {
+        graph: &g,
+        config: &config,
+        as_of: date(2026, 11, 12),
+        window: &q4,
+        facts: &facts,
+    };
+    assert_eq!(round_to(evaluate_kr(&cx, k1).expected, 2), 0.56);
+    assert_eq!(evaluate_kr(&cx, k1).status, KrStatus::OffTrack);
+    let early = Context {
+        as_of: date(2026, 9, 1),
+        ..cx
+    };
+    assert_eq!(evaluate_kr(&early, k1).status, KrStatus::NotStarted);
+}
