@@ -91,7 +91,7 @@ fn human(t: &Trend) -> String {
         ]);
     }
     let mut out = format!("{table}\n\n");
-    let series: [(&str, fn(&Point) -> f64); 3] = [
+    let series: [Series; 3] = [
         ("untraced %", |p| p.untraced_percent),
         ("lagging share %", |p| p.lagging_share_percent),
         ("KRs lagging", |p| p.krs_lagging as f64),
@@ -129,3 +129,6 @@ fn sparkline(values: &[f64]) -> String {
         })
         .collect()
 }
+
+/// One sparkline row: its name, and how to read its value from a point.
+type Series = (&'static str, fn(&Point) -> f64);
