@@ -311,6 +311,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
     }
 
     let mut krs = Vec::with_capacity(active.len());
+    let mut blocked: Vec<(Blocked, Vec<ItemIx>)> = Vec::new();
     for (&kr, e) in active.iter().zip(&evals) {
         let item = &g.items[kr];
         let weeks = weeks_remaining(as_of, e.period.end);
@@ -330,7 +331,16 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
             );
             signals.push(signal(SignalKind::Starved, &item.id, message));
         }
-        stall_signals(g, kr, e, cfg.stale_days, cfg.block_sla_days, &mut signals);
+        // A done or not-yet-started KR needs no nudge about its pace.
+        if !matches!(e.status, KrStatus::Done | KrStatus::NotStarted) {
+            stale_signal(g, kr, e, cfg.stale_days, &mut signals);
+            for b in &e.stall.blocked {
+                match blocked.iter_mut().find(|(x, _)| x.task == b.task) {
+                    Some((_, krs)) => krs.push(kr),
+                    None => blocked.push((*b, vec![kr])),
+                }
+            }
+        }
         let done_tasks = done_per_kr.get(&kr).copied().unwrap_or(0);
         krs.push(KrReport {
             ix: kr,
@@ -355,6 +365,10 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
             stalled: e.stall.stalled(),
             starved: is_starved,
         });
+    }
+
+    for (b, held) in &blocked {
+        signals.push(blocked_signal(g, b, held, cfg.block_sla_days));
     }
 
     // Untraced work and the lagging-work share.
@@ -567,43 +581,43 @@ fn coverage(
     c
 }
 
-fn stall_signals(
-    g: &Graph,
-    kr: ItemIx,
-    e: &KrEval,
-    stale_days: i64,
-    sla: i64,
-    signals: &mut Vec<Signal>,
-) {
+fn stale_signal(g: &Graph, kr: ItemIx, e: &KrEval, stale_days: i64, signals: &mut Vec<Signal>) {
+    if !e.stall.stale {
+        return;
+    }
     let id = &g.items[kr].id;
-    if e.stall.stale {
-        let since = e
-            .stall
-            .last_change
-            .map(|d| format!(" (last change {d})"))
-            .unwrap_or_default();
-        let n = e.open.len();
-        let work = if n == 1 {
-            "its open task".to_string()
-        } else {
-            format!("its {n} open tasks")
-        };
-        signals.push(signal(
-            SignalKind::Stalled,
-            id,
-            format!(
-                "{id} is stalled: neither {work} nor the KR changed in {stale_days} days{since}"
-            ),
-        ));
-    }
-    for b in &e.stall.blocked {
-        let task = &g.items[b.task].id;
-        signals.push(signal(
-            SignalKind::Blocked,
-            task,
-            format!("{task} has been blocked for {} days (since {}), over the {sla}-day limit; it holds back {id}", b.days, b.since),
-        ));
-    }
+    let since = e
+        .stall
+        .last_change
+        .map(|d| format!(" (last change {d})"))
+        .unwrap_or_default();
+    let n = e.open.len();
+    let work = if n == 1 {
+        "its open task".to_string()
+    } else {
+        format!("its {n} open tasks")
+    };
+    signals.push(signal(
+        SignalKind::Stalled,
+        id,
+        format!("{id} is stalled: neither {work} nor the KR changed in {stale_days} days{since}"),
+    ));
+}
+
+/// One signal per task blocked past the SLA, naming every KR it holds back.
+fn blocked_signal(g: &Graph, b: &Blocked, krs: &[ItemIx], sla: i64) -> Signal {
+    let task = &g.items[b.task].id;
+    let ids: Vec<&str> = krs.iter().map(|&k| g.items[k].id.as_str()).collect();
+    signal(
+        SignalKind::Blocked,
+        task,
+        format!(
+            "{task} has been blocked for {} days (since {}), over the {sla}-day limit; it holds back {}",
+            b.days,
+            b.since,
+            ids.join(", ")
+        ),
+    )
 }
 
 fn signal(kind: SignalKind, id: &str, message: String) -> Signal {

@@ -268,3 +268,57 @@ fn live_and_active_krs() {
     };
     assert_eq!(evaluate_kr(&early, k1).status, KrStatus::NotStarted);
 }
+
+#[test]
+fn stalled_and_blocked_signals() {
+    let g = graph_of(&[
+        (
+            "O-1.md",
+            "---\nkind: objective\ntitle: o\nperiod: 2026-Q4\n---\n",
+        ),
+        (
+            "KR-1.md",
+            "---\nkind: kr\ntitle: k\nobjective: O-1\nmetric: {start: 0, target: 10, current: 5}\nupdated: 2026-10-01\n---\n",
+        ),
+        (
+            "KR-2.md",
+            "---\nkind: kr\ntitle: k\nobjective: O-1\nmetric: {start: 0, target: 10, current: 5}\nupdated: 2026-10-01\n---\n",
+        ),
+        (
+            "T-1.md",
+            "---\nkind: task\ntitle: t\nkr: [KR-1, KR-2]\nstatus: blocked\nupdated: 2026-10-20\n---\n",
+        ),
+        (
+            "T-2.md",
+            "---\nkind: task\ntitle: t\nkr: KR-2\nupdated: 2026-11-11\n---\n",
+        ),
+    ]);
+    let window = Period::parse("2026-Q4").unwrap();
+    let a = audit(
+        &g,
+        &Config::default(),
+        date(2026, 11, 12),
+        &window,
+        &Facts::none(&g),
+    );
+    let messages: Vec<(&str, &str)> = a
+        .signals
+        .iter()
+        .map(|s| (s.kind.as_str(), s.message.as_str()))
+        .collect();
+    assert!(messages.contains(&(
+        "stalled",
+        "KR-1 is stalled: neither its open task nor the KR changed in 14 days (last change 2026-10-20)"
+    )));
+    assert!(messages.contains(&(
+        "blocked",
+        "T-1 has been blocked for 23 days (since 2026-10-20), over the 2-day limit; it holds back KR-1, KR-2"
+    )));
+    assert_eq!(messages.iter().filter(|(k, _)| *k == "blocked").count(), 1);
+    // Stalled work turns an on-pace KR amber by itself.
+    assert!(
+        a.krs
+            .iter()
+            .all(|k| k.stalled && k.status == KrStatus::AtRisk)
+    );
+}
