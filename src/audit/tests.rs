@@ -322,3 +322,57 @@ fn stalled_and_blocked_signals() {
             .all(|k| k.stalled && k.status == KrStatus::AtRisk)
     );
 }
+
+mod graph_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn files(tasks: &[(u8, u8)]) -> Vec<(String, String)> {
+        let mut f = vec![
+            (
+                "O-1.md".to_string(),
+                "---\nkind: objective\ntitle: o\nperiod: 2026-Q4\n---\n".to_string(),
+            ),
+            (
+                "KR-1.md".to_string(),
+                "---\nkind: kr\ntitle: k\nobjective: O-1\n---\n".to_string(),
+            ),
+        ];
+        for (i, &(status, estimate)) in tasks.iter().enumerate() {
+            let status = ["todo", "doing", "blocked", "done", "cancelled"][usize::from(status % 5)];
+            let done = if status == "done" {
+                "done: 2026-10-10\n"
+            } else {
+                ""
+            };
+            f.push((
+                format!("T-{i}.md"),
+                format!("---\nkind: task\ntitle: t\nkr: KR-1\nstatus: {status}\n{done}estimate: {estimate}\n---\n"),
+            ));
+        }
+        f
+    }
+
+    fn progress(files: &[(String, String)]) -> f64 {
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let g = graph_of(&refs);
+        kr_progress(&g, g.get("KR-1").unwrap(), date(2026, 11, 12))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn a_done_task_never_lowers_task_driven_progress(tasks in prop::collection::vec((0u8..5, 0u8..9), 0..12), estimate in 0u8..9) {
+            let before = progress(&files(&tasks));
+            prop_assert!((0.0..=1.0).contains(&before));
+            let mut more = tasks.clone();
+            more.push((3, estimate));
+            let after = progress(&files(&more));
+            prop_assert!((0.0..=1.0).contains(&after));
+            prop_assert!(after >= before - 1e-12);
+        }
+    }
+}
