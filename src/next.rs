@@ -10,9 +10,9 @@
 use std::cmp::Ordering;
 
 use jiff::civil::Date;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
-use crate::audit::{Context, KrEval, KrStatus, evaluate_kr, pct_of, round_to};
+use crate::audit::{Context, KrEval, KrStatus, evaluate_kr, pct_of};
 use crate::goals::kr_live_on;
 use crate::graph::{Graph, ItemIx};
 use crate::model::{LinkField, Status, days_between};
@@ -23,7 +23,7 @@ const REMAINING_WEIGHT: f64 = 0.1;
 /// The queue (SPEC §4 `next --format json`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Queue {
-    #[serde(serialize_with = "date")]
+    #[serde(serialize_with = "crate::audit::date")]
     pub as_of: Date,
     pub tasks: Vec<Ranked>,
 }
@@ -35,7 +35,7 @@ pub struct Ranked {
     pub ix: ItemIx,
     pub id: String,
     pub title: String,
-    #[serde(serialize_with = "round2")]
+    #[serde(serialize_with = "crate::audit::round2")]
     pub score: f64,
     /// The live KRs it traces to, the one that weighs most first.
     pub krs: Vec<String>,
@@ -188,14 +188,6 @@ fn reason(cx: &Context, t: ItemIx, parts: &[Part], waits: &[ItemIx]) -> String {
         s.push_str(&format!("; waits on {}, so it counts half", ids.join(", ")));
     }
     s
-}
-
-fn date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
-}
-
-fn round2<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(round_to(*x, 2))
 }
 
 #[cfg(test)]

@@ -4,11 +4,9 @@
 
 use std::collections::HashMap;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
-use crate::audit::{
-    Context, KrEval, evaluate_kr, evaluate_objective, round_to, task_progress, work_at,
-};
+use crate::audit::{Context, KrEval, evaluate_kr, evaluate_objective, task_progress, work_at};
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Kind, LinkField, Status};
 
@@ -25,7 +23,7 @@ pub struct Node {
     /// their own status (`todo`, `doing`, …).
     pub status: String,
     /// From 0 to 1; `None` for an objective without KRs or a cancelled task.
-    #[serde(serialize_with = "round2_opt")]
+    #[serde(serialize_with = "crate::audit::round2_opt")]
     pub progress: Option<f64>,
     pub children: Vec<Node>,
 }
@@ -231,18 +229,11 @@ fn prune(node: &mut Node, ix: ItemIx) {
     }
 }
 
-fn round2_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-    match x {
-        Some(x) => s.serialize_some(&round_to(*x, 2)),
-        None => s.serialize_none(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::Facts;
     use crate::audit::tests::load_dir;
+    use crate::audit::{Facts, round_to};
     use crate::model::Period;
     use jiff::civil::date;
 
