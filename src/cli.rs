@@ -121,7 +121,7 @@ pub enum Command {
     Checkin(CheckinArgs),
     /// Set front-matter fields in place, changing nothing else
     #[command(
-        after_help = "Examples:\n  align set T-7kq3 status=doing owner=lee\n  align set KR-3 metric.target=50"
+        after_help = "Examples:\n  align set T-7kq3 status=doing owner=lee\n  align set KR-3 metric.target=50\n  align set T-7kq3 due=             an empty VALUE removes the field\n\nValues are checked before the file is touched; only the named fields' lines change."
     )]
     Set(SetArgs),
     /// Mark a task done today (or on --as-of)

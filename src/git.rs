@@ -82,33 +82,32 @@ impl Repo {
     }
 
     /// The files staged in the index that the config includes, with their
-    /// staged content (SPEC §4 `lint --staged`).
-    pub fn staged_inputs(&self, root: &Root) -> Result<Vec<Input>, Fatal> {
+    /// blob ids, sorted (SPEC §4 `lint --staged`). Conflicted entries,
+    /// submodules and symlinks are not item files.
+    pub fn staged_blobs(&self, root: &Root) -> Result<Vec<(String, Oid)>, Fatal> {
         let (include, exclude) = workspace::matchers(&root.config)?;
         let index = self.repo.index().map_err(git_err)?;
-        let mut inputs = Vec::new();
+        let mut out = Vec::new();
         for entry in index.iter() {
             let path = String::from_utf8_lossy(&entry.path).into_owned();
             let Some(rel) = self.under_root(&path) else {
                 continue;
             };
-            // Stage 0 only: conflicted entries are not "staged content".
             let stage = (entry.flags >> 12) & 0x3;
-            if stage != 0 || !workspace::wanted(&rel, &include, &exclude) {
-                continue;
+            if stage == 0
+                && entry.mode & 0o170000 == 0o100000
+                && workspace::wanted(&rel, &include, &exclude)
+            {
+                out.push((rel, entry.id));
             }
-            // Submodules (gitlinks) and symlinks are not item files.
-            if entry.mode & 0o170000 != 0o100000 {
-                continue;
-            }
-            let blob = self.repo.find_blob(entry.id).map_err(git_err)?;
-            inputs.push(Input {
-                path: rel,
-                content: Content::Bytes(blob.content().to_vec()),
-            });
         }
-        inputs.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(inputs)
+        out.sort();
+        Ok(out)
+    }
+
+    /// The git directory shared by all worktrees (where caches live).
+    pub fn common_dir(&self) -> &Path {
+        self.repo.commondir()
     }
 
     /// Root-relative paths whose staged content differs from HEAD (added,

@@ -6,11 +6,14 @@
 //! ([`rules`], [`audit`]) → [`report`] → a renderer. The binary only calls [`run`].
 
 pub mod audit;
+pub mod authoring;
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod detail;
 pub mod diagram;
+pub mod edit;
 pub mod error;
 pub mod git;
 pub mod goals;

@@ -39,6 +39,16 @@ impl Kind {
             .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
+    /// The noun with its article ("an objective", "a KR"), for messages.
+    pub fn a_noun(self) -> &'static str {
+        match self {
+            Kind::Objective => "an objective",
+            Kind::Kr => "a KR",
+            Kind::Initiative => "an initiative",
+            Kind::Task => "a task",
+        }
+    }
+
     /// A human noun ("KR", "task") for messages.
     pub fn noun(self) -> &'static str {
         match self {
@@ -46,16 +56,6 @@ impl Kind {
             Kind::Kr => "KR",
             Kind::Initiative => "initiative",
             Kind::Task => "task",
-        }
-    }
-
-    /// The noun with its article ("an objective", "a KR") for messages.
-    pub fn a_noun(self) -> &'static str {
-        match self {
-            Kind::Objective => "an objective",
-            Kind::Kr => "a KR",
-            Kind::Initiative => "an initiative",
-            Kind::Task => "a task",
         }
     }
 }
@@ -151,6 +151,15 @@ pub enum LinkField {
 }
 
 impl LinkField {
+    /// Every link field.
+    pub const ALL: [LinkField; 5] = [
+        LinkField::Parent,
+        LinkField::Objective,
+        LinkField::Kr,
+        LinkField::Initiative,
+        LinkField::DependsOn,
+    ];
+
     /// The front-matter key.
     pub fn as_str(self) -> &'static str {
         match self {

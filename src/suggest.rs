@@ -52,6 +52,35 @@ pub fn nearest<'a>(
     scored.into_iter().take(n).map(|(_, c)| c).collect()
 }
 
+/// The `n` candidates whose text is most like `text`, best first, however
+/// far: used to offer the KRs whose titles are closest to a new task's
+/// title. Candidates are `(key, text)`; words shared (by their first five
+/// letters, so "webinar" meets "webinars") count most, then edit distance.
+pub fn most_similar<'a>(
+    text: &str,
+    candidates: impl IntoIterator<Item = (&'a str, &'a str)>,
+    n: usize,
+) -> Vec<&'a str> {
+    let stems = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(|w| w.chars().take(5).collect())
+            .collect()
+    };
+    let mine = stems(text);
+    let mut scored: Vec<(std::cmp::Reverse<usize>, usize, &str)> = candidates
+        .into_iter()
+        .map(|(key, other)| {
+            let theirs = stems(other);
+            let shared = mine.iter().filter(|w| theirs.contains(w)).count();
+            (std::cmp::Reverse(shared), distance(text, other), key)
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(n).map(|(_, _, k)| k).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,8 +17,9 @@ use crate::span::{LineIndex, Span};
 /// Files larger than this are not read (SPEC §6: a 50 MB file is refused).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// Folders never walked, whatever the globs say.
-const ALWAYS_SKIPPED: &[&str] = &[".git", "target", "node_modules"];
+/// Folders never walked, whatever the globs say. `.align/` is align's own
+/// (templates for `align new`), never items.
+const ALWAYS_SKIPPED: &[&str] = &[".git", ".align", "target", "node_modules"];
 
 /// One file read from the workspace.
 #[derive(Debug, Clone)]

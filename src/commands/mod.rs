@@ -167,6 +167,35 @@ pub fn dispatch(cli: Cli) -> Result<Outcome, Fatal> {
     }
 }
 
+/// The formats of the commands that edit an item.
+fn edit_format(env: &Env, command: &str) -> Result<Format, Fatal> {
+    env.format(command, &[Format::Human, Format::Json])
+}
+
+/// Says which fields of which item were changed, in which file.
+fn report_edit(
+    env: &Env,
+    format: Format,
+    item: &crate::model::Item,
+    path: &str,
+    fields: &[&str],
+) -> Result<Outcome, Fatal> {
+    let text = match format {
+        Format::Json => format!(
+            "{}\n",
+            serde_json::json!({"id": item.id, "path": path, "changed": fields})
+        ),
+        _ if env.quiet => return Ok(Outcome::Success),
+        _ if fields == ["checkins"] => format!("{}: added a check-in in {path}\n", item.id),
+        _ => {
+            let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+            format!("{}: set {} in {path}\n", item.id, names.join(", "))
+        }
+    };
+    crate::output::print(&text)?;
+    Ok(Outcome::Success)
+}
+
 /// The error a command gives until its issue lands (never on main at a stop).
 fn not_built(command: &str) -> Fatal {
     Fatal::usage(

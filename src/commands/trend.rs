@@ -71,6 +71,9 @@ fn csv(t: &Trend) -> String {
     out
 }
 
+/// Reads one metric off a point.
+type Metric = fn(&Point) -> f64;
+
 fn human(t: &Trend) -> String {
     let mut table = comfy_table::Table::new();
     table.load_preset(comfy_table::presets::UTF8_HORIZONTAL_ONLY);
@@ -91,7 +94,7 @@ fn human(t: &Trend) -> String {
         ]);
     }
     let mut out = format!("{table}\n\n");
-    let series: [Series; 3] = [
+    let series: [(&str, Metric); 3] = [
         ("untraced %", |p| p.untraced_percent),
         ("lagging share %", |p| p.lagging_share_percent),
         ("KRs lagging", |p| p.krs_lagging as f64),
@@ -129,6 +132,3 @@ fn sparkline(values: &[f64]) -> String {
         })
         .collect()
 }
-
-/// One sparkline row: its name, and how to read its value from a point.
-type Series = (&'static str, fn(&Point) -> f64);

@@ -345,3 +345,47 @@ fn stalled_comes_from_git_history_over_updated() {
     let v = audit(&plain);
     assert_eq!(v["krs"][0]["stalled"], false, "{v}");
 }
+
+#[test]
+fn staged_gives_the_same_answer_from_a_cold_and_a_warm_cache() {
+    let repo = base_repo();
+    let done_kr = "---\nkind: kr\ntitle: Old\nowner: dana\nobjective: O-1\nstatus: done\nmetric: {start: 0, target: 1}\n---\n";
+    repo.write("KR-2.md", done_kr);
+    repo.write(
+        "T-9.md",
+        "---\nkind: task\ntitle: Dep\nkr: KR-1\ndepends_on: [T-1]\n---\n",
+    );
+    repo.commit_all("more", "2026-11-02");
+    // Facts about unchanged files matter: KR-2 is done (AL010), T-9 is open
+    // (AL012), KR-77 does not exist (AL002).
+    repo.write(
+        "T-5.md",
+        "---\nkind: task\ntitle: Aimed at a finished KR\nkr: KR-2\n---\n",
+    );
+    repo.write("T-6.md", "---\nkind: task\ntitle: Done early\nkr: KR-1\nstatus: done\ndone: 2026-11-03\ndepends_on: [T-9]\n---\n");
+    repo.write("T-7.md", "---\nkind: task\ntitle: Typo\nkr: KR-77\n---\n");
+    repo.git_ok(&["add", "-A"]);
+    let cold = repo
+        .align(&["lint", "--staged", "--format", "short"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(repo.path().join(".git/align/staged-cache").exists());
+    let warm = repo
+        .align(&["lint", "--staged", "--format", "short"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert_eq!(stdout(&cold), stdout(&warm));
+    let text = stdout(&warm);
+    for code in [
+        "T-5.md:4:5: AL010",
+        "T-6.md:7:14: AL012",
+        "T-7.md:4:5: AL002",
+    ] {
+        assert!(text.contains(code), "{code} missing from:\n{text}");
+    }
+    assert_eq!(text.lines().count(), 3, "{text}");
+}

@@ -3,6 +3,8 @@
 
 mod common;
 
+mod authoring;
+mod completions;
 mod exit_codes;
 mod explain_config;
 mod formats;

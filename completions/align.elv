@@ -1,0 +1,421 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[align] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'align'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'align'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Write align.yaml and a folder skeleton (never overwrites)'
+            cand new 'Create a goal or a task from a template, linked from the start'
+            cand lint 'Check the structure: every task traces to a KR, links resolve, one owner per goal'
+            cand audit 'Audit execution: untraced work, lagging and starved KRs, coverage, gates'
+            cand status 'Roll progress up from the work to the goals, as a tree'
+            cand next 'Rank open tasks by their effect on lagging KRs'
+            cand checkin 'Record a KR check-in (appends to the KR''s file, nothing else changes)'
+            cand set 'Set front-matter fields in place, changing nothing else'
+            cand done 'Mark a task done today (or on --as-of)'
+            cand show 'Show one item with its links out and in'
+            cand graph 'Draw the goal graph as a Mermaid or Graphviz diagram'
+            cand report 'Write a report (weekly: a Markdown digest of the week)'
+            cand trend 'The audit metrics at points in git history'
+            cand hook 'Install or remove the git pre-commit hook that runs `align lint --staged`'
+            cand explain 'Explain a lint rule: what it checks, why, and how to fix it'
+            cand config 'Print the effective configuration (align.yaml with defaults filled in)'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'align;init'= {
+            cand --example 'Also write a small example workspace'
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;new'= {
+            cand --kr 'A KR the new item links to (repeatable)'
+            cand --initiative 'An initiative the new task links to (repeatable)'
+            cand --objective 'The objective of a new KR'
+            cand --parent 'The parent of a new objective'
+            cand --owner 'The owner'
+            cand --due 'Due date, YYYY-MM-DD'
+            cand --label 'A label (repeatable)'
+            cand --reason 'Why unplanned work was taken on'
+            cand --id 'Use this id instead of a generated one'
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand --unplanned 'The task is reactive work that links to no goal (needs --reason)'
+            cand --edit 'Open the new file in $VISUAL or $EDITOR'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;lint'= {
+            cand --base 'Only report findings that are new compared with this git revision'
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand --staged 'Check the content staged in the git index, not the work tree'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;audit'= {
+            cand --period 'The window: 2026-Q4, 2026-H2, 2026, or 2026-10-01..2026-11-15'
+            cand --max-untraced 'Gate: fail when untraced work is above N percent'
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;status'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;next'= {
+            cand --owner 'Only tasks owned by P'
+            cand --limit 'How many tasks to show'
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;checkin'= {
+            cand --confidence 'How sure the owner is of reaching the target, 0 to 1'
+            cand --note 'A short note'
+            cand --date 'The check-in''s date (default: --as-of or today)'
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;set'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;done'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;show'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;graph'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;report'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand weekly 'A Markdown digest of the week ending on --as-of'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'align;report;weekly'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;report;help'= {
+            cand weekly 'A Markdown digest of the week ending on --as-of'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'align;report;help;weekly'= {
+        }
+        &'align;report;help;help'= {
+        }
+        &'align;trend'= {
+            cand --since 'The first date (default: 12 weeks before --as-of)'
+            cand --every 'The step between points'
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;hook'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand install 'Install the pre-commit hook (chains an existing hook)'
+            cand uninstall 'Remove the hook and restore what was there before'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'align;hook;install'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand --force 'Replace an existing hook instead of chaining it'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;hook;uninstall'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;hook;help'= {
+            cand install 'Install the pre-commit hook (chains an existing hook)'
+            cand uninstall 'Remove the hook and restore what was there before'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'align;hook;help;install'= {
+        }
+        &'align;hook;help;uninstall'= {
+        }
+        &'align;hook;help;help'= {
+        }
+        &'align;explain'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;config'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;completions'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;man'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;help'= {
+            cand init 'Write align.yaml and a folder skeleton (never overwrites)'
+            cand new 'Create a goal or a task from a template, linked from the start'
+            cand lint 'Check the structure: every task traces to a KR, links resolve, one owner per goal'
+            cand audit 'Audit execution: untraced work, lagging and starved KRs, coverage, gates'
+            cand status 'Roll progress up from the work to the goals, as a tree'
+            cand next 'Rank open tasks by their effect on lagging KRs'
+            cand checkin 'Record a KR check-in (appends to the KR''s file, nothing else changes)'
+            cand set 'Set front-matter fields in place, changing nothing else'
+            cand done 'Mark a task done today (or on --as-of)'
+            cand show 'Show one item with its links out and in'
+            cand graph 'Draw the goal graph as a Mermaid or Graphviz diagram'
+            cand report 'Write a report (weekly: a Markdown digest of the week)'
+            cand trend 'The audit metrics at points in git history'
+            cand hook 'Install or remove the git pre-commit hook that runs `align lint --staged`'
+            cand explain 'Explain a lint rule: what it checks, why, and how to fix it'
+            cand config 'Print the effective configuration (align.yaml with defaults filled in)'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'align;help;init'= {
+        }
+        &'align;help;new'= {
+        }
+        &'align;help;lint'= {
+        }
+        &'align;help;audit'= {
+        }
+        &'align;help;status'= {
+        }
+        &'align;help;next'= {
+        }
+        &'align;help;checkin'= {
+        }
+        &'align;help;set'= {
+        }
+        &'align;help;done'= {
+        }
+        &'align;help;show'= {
+        }
+        &'align;help;graph'= {
+        }
+        &'align;help;report'= {
+            cand weekly 'A Markdown digest of the week ending on --as-of'
+        }
+        &'align;help;report;weekly'= {
+        }
+        &'align;help;trend'= {
+        }
+        &'align;help;hook'= {
+            cand install 'Install the pre-commit hook (chains an existing hook)'
+            cand uninstall 'Remove the hook and restore what was there before'
+        }
+        &'align;help;hook;install'= {
+        }
+        &'align;help;hook;uninstall'= {
+        }
+        &'align;help;explain'= {
+        }
+        &'align;help;config'= {
+        }
+        &'align;help;completions'= {
+        }
+        &'align;help;man'= {
+        }
+        &'align;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,330 @@
+//! A cache of what each committed file defines, keyed by path and blob id,
+//! so `align lint --staged` in a large repository reads and parses only the
+//! files a commit touches (SPEC §7: no slower than `git status`).
+//!
+//! For files outside the change, the staged check needs only an item's
+//! identity and links: ids and kinds resolve links (AL002, AL003, AL004),
+//! links give cycles and depth (AL005, AL011), statuses, periods and due
+//! dates give traces to live KRs (AL010, AL012). Those facts are cached as
+//! small records and turned back into stand-in items; findings on stand-ins
+//! are never reported, because they lie outside the change.
+//!
+//! The cache lives in the git directory (never committed), is rebuilt when
+//! the config or align's version changes, and is written atomically. A
+//! corrupt or unreadable cache is ignored, never an error.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::model::{Item, Kind, Link, LinkField, Origin, Period, Status};
+use crate::parse::valid_id;
+use crate::span::Span;
+
+/// What the staged check needs to know of one item it does not report on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub period: Option<(Date, Date)>,
+    pub due: Option<Date>,
+    pub links: Vec<(LinkField, String)>,
+}
+
+impl Summary {
+    /// The facts of `item` worth caching, when they can be written safely.
+    pub fn of(item: &Item) -> Option<Summary> {
+        let safe = valid_id(&item.id) && item.links.iter().all(|l| valid_id(&l.target));
+        safe.then(|| Summary {
+            id: item.id.clone(),
+            kind: item.kind,
+            status: item.status,
+            period: item.period.map(|p| (p.start, p.end)),
+            due: item.due,
+            links: item
+                .links
+                .iter()
+                .map(|l| (l.field, l.target.clone()))
+                .collect(),
+        })
+    }
+
+    /// A stand-in item carrying only these facts, in file `file`.
+    pub fn stand_in(&self, file: usize, index: usize) -> Item {
+        let links = self
+            .links
+            .iter()
+            .map(|(field, target)| Link {
+                field: *field,
+                target: target.clone(),
+                span: Span::default(),
+            })
+            .collect();
+        Item {
+            id: self.id.clone(),
+            id_span: Span::default(),
+            kind: self.kind,
+            title: Some(String::new()),
+            owners: Vec::new(),
+            owner_span: None,
+            team: None,
+            labels: Vec::new(),
+            status: self.status,
+            status_span: None,
+            created: None,
+            updated: None,
+            period: self.period.and_then(|(s, e)| Period::range(s, e)),
+            weight: 1.0,
+            links,
+            metric: None,
+            checkins: Vec::new(),
+            start: None,
+            due: self.due,
+            done: None,
+            estimate: 1.0,
+            unplanned: false,
+            unplanned_span: None,
+            reason: Some(String::new()),
+            requested_by: None,
+            raci: None,
+            origin: Origin { file, index },
+            span: Span::default(),
+            keys: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// One cached file: whether it holds items, and their summaries.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Entry {
+    pub is_item_file: bool,
+    pub items: Vec<Summary>,
+}
+
+/// The cache: `(path, blob id)` → entry, plus the fingerprint it was built
+/// under.
+#[derive(Debug, Default)]
+pub struct Cache {
+    fingerprint: String,
+    entries: HashMap<(String, String), Entry>,
+    dirty: bool,
+}
+
+const HEADER: &str = "align-staged-cache v1";
+
+impl Cache {
+    /// Where the cache lives inside a git directory.
+    pub fn path(git_dir: &Path) -> PathBuf {
+        git_dir.join("align").join("staged-cache")
+    }
+
+    /// Loads the cache at `path` if it was built under `fingerprint`;
+    /// otherwise (missing, stale, corrupt) an empty cache.
+    pub fn load(path: &Path, fingerprint: &str) -> Cache {
+        let mut cache = Cache {
+            fingerprint: fingerprint.to_string(),
+            ..Cache::default()
+        };
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return cache;
+        };
+        let mut lines = text.lines();
+        if lines.next() != Some(HEADER) || lines.next() != Some(fingerprint) {
+            return cache;
+        }
+        let mut current: Option<((String, String), Entry)> = None;
+        for line in lines {
+            let mut parts = line.split('\t');
+            match parts.next() {
+                Some("F") => {
+                    if let Some((k, e)) = current.take() {
+                        cache.entries.insert(k, e);
+                    }
+                    let (Some(oid), Some(path), Some(flag)) =
+                        (parts.next(), parts.next(), parts.next())
+                    else {
+                        return Cache {
+                            fingerprint: cache.fingerprint,
+                            ..Cache::default()
+                        };
+                    };
+                    current = Some((
+                        (path.to_string(), oid.to_string()),
+                        Entry {
+                            is_item_file: flag == "1",
+                            items: Vec::new(),
+                        },
+                    ));
+                }
+                Some("I") => match (current.as_mut(), parse_summary(parts)) {
+                    (Some((_, entry)), Some(s)) => entry.items.push(s),
+                    _ => {
+                        return Cache {
+                            fingerprint: cache.fingerprint,
+                            ..Cache::default()
+                        };
+                    }
+                },
+                _ => {
+                    return Cache {
+                        fingerprint: cache.fingerprint,
+                        ..Cache::default()
+                    };
+                }
+            }
+        }
+        if let Some((k, e)) = current {
+            cache.entries.insert(k, e);
+        }
+        cache
+    }
+
+    /// The entry for a file at a blob id.
+    pub fn get(&self, path: &str, oid: &str) -> Option<&Entry> {
+        self.entries.get(&(path.to_string(), oid.to_string()))
+    }
+
+    /// Records a parsed file; files whose path or items cannot be written
+    /// safely are simply not cached.
+    pub fn insert(&mut self, path: &str, oid: &str, is_item_file: bool, items: &[Item]) {
+        if path.contains(['\t', '\n', '\r']) {
+            return;
+        }
+        let Some(items) = items.iter().map(Summary::of).collect::<Option<Vec<_>>>() else {
+            return;
+        };
+        self.entries.insert(
+            (path.to_string(), oid.to_string()),
+            Entry {
+                is_item_file,
+                items,
+            },
+        );
+        self.dirty = true;
+    }
+
+    /// Keeps only the entries in `live` (the files of the current index), so
+    /// the cache does not grow with history.
+    pub fn retain(&mut self, live: &std::collections::HashSet<(String, String)>) {
+        let before = self.entries.len();
+        self.entries.retain(|k, _| live.contains(k));
+        self.dirty |= self.entries.len() != before;
+    }
+
+    /// Writes the cache atomically when it changed. Failing to write a cache
+    /// is not worth failing a commit over, so errors are ignored.
+    pub fn save(&self, path: &Path) {
+        if !self.dirty {
+            return;
+        }
+        let mut text = format!("{HEADER}\n{}\n", self.fingerprint);
+        let mut keys: Vec<&(String, String)> = self.entries.keys().collect();
+        keys.sort();
+        for key in keys {
+            let e = &self.entries[key];
+            text.push_str(&format!(
+                "F\t{}\t{}\t{}\n",
+                key.1,
+                key.0,
+                u8::from(e.is_item_file)
+            ));
+            for s in &e.items {
+                let date = |d: Option<Date>| d.map_or("-".to_string(), |d| d.to_string());
+                let links: Vec<String> = s
+                    .links
+                    .iter()
+                    .map(|(f, t)| format!("{}:{t}", f.as_str()))
+                    .collect();
+                text.push_str(&format!(
+                    "I\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                    s.id,
+                    s.kind.as_str(),
+                    s.status.as_str(),
+                    date(s.period.map(|p| p.0)),
+                    date(s.period.map(|p| p.1)),
+                    date(s.due),
+                    links.join(",")
+                ));
+            }
+        }
+        let Some(dir) = path.parent() else { return };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let tmp = dir.join(format!(".staged-cache.{}.tmp", std::process::id()));
+        let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(text.as_bytes()));
+        if written.is_err() || std::fs::rename(&tmp, path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+}
+
+fn parse_summary<'a>(mut parts: impl Iterator<Item = &'a str>) -> Option<Summary> {
+    let id = parts.next()?.to_string();
+    let kind = Kind::parse(parts.next()?)?;
+    let status = Status::parse(parts.next()?)?;
+    let date = |s: &str| {
+        if s == "-" {
+            Ok(None)
+        } else {
+            s.parse::<Date>().map(Some)
+        }
+    };
+    let start = date(parts.next()?).ok()?;
+    let end = date(parts.next()?).ok()?;
+    let due = date(parts.next()?).ok()?;
+    let links = parts
+        .next()
+        .unwrap_or("")
+        .split(',')
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let (field, target) = l.split_once(':')?;
+            let field = LinkField::ALL.into_iter().find(|f| f.as_str() == field)?;
+            Some((field, target.to_string()))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Summary {
+        id,
+        kind,
+        status,
+        period: start.zip(end),
+        due,
+        links,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::parse::{ParseSettings, parse_file};
+
+    #[test]
+    fn round_trips_and_rejects_stale_or_corrupt_files() {
+        let config = Config::default();
+        let text = "---\nkind: task\ntitle: t\nkr: [KR-1, KR-2]\ndepends_on: T-0\nstatus: blocked\ndue: 2026-12-01\n---\n";
+        let parsed = parse_file("work/T-1.md", text, 0, &ParseSettings::new(&config));
+        let dir = tempfile::tempdir().unwrap();
+        let path = Cache::path(dir.path());
+        let mut cache = Cache::load(&path, "fp1");
+        cache.insert("work/T-1.md", "abc", true, &parsed.items);
+        cache.insert("bad\tname.md", "def", true, &parsed.items);
+        cache.save(&path);
+        let loaded = Cache::load(&path, "fp1");
+        let entry = loaded.get("work/T-1.md", "abc").unwrap();
+        assert_eq!(entry.items, vec![Summary::of(&parsed.items[0]).unwrap()]);
+        assert!(loaded.get("bad\tname.md", "def").is_none());
+        assert!(
+            Cache::load(&path, "fp2")
+                .get("work/T-1.md", "abc")
+                .is_none()
+        );
+        std::fs::write(&path, format!("{HEADER}\nfp1\nF\tabc\nI\tgarbage\n")).unwrap();
+        assert!(Cache::load(&path, "fp1").entries.is_empty());
+    }
+}
