@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::audit::{Context, KrStatus, evaluate_kr, round_to};
-use crate::graph::{Graph, ItemIx};
+use crate::graph::ItemIx;
 use crate::model::{Item, Kind, LinkField};
 
 /// Everything `align show` prints about one item.
@@ -115,26 +115,12 @@ pub fn detail(cx: &Context, ix: ItemIx) -> Detail {
 }
 
 fn objective_goal(cx: &Context, o: ItemIx) -> Goal {
-    let g: &Graph = cx.graph;
-    let (mut sum, mut weight, mut worst) = (0.0, 0.0, None);
-    for kr in g
-        .sources(o, LinkField::Objective)
-        .filter(|&k| g.items[k].kind == Kind::Kr)
-    {
-        if crate::goals::kr_cancelled(g, kr) {
-            continue;
-        }
-        let e = evaluate_kr(cx, kr);
-        let w = g.items[kr].weight.max(0.0);
-        sum += e.progress * w;
-        weight += w;
-        worst = worst.max(Some(e.status));
-    }
-    let period = g.items[o].period.unwrap_or(*cx.window);
+    let (progress, status) = crate::audit::evaluate_objective(cx, o);
+    let period = cx.graph.items[o].period.unwrap_or(*cx.window);
     Goal {
-        progress: (weight > 0.0).then(|| round_to(sum / weight, 2)),
+        progress: progress.map(|p| round_to(p, 2)),
         expected: round_to(crate::audit::expected_progress(&period, cx.as_of), 2),
-        status: worst,
+        status,
     }
 }
 

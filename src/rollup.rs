@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
-use crate::audit::{Context, KrEval, evaluate_kr, round_to, task_progress, unit, work_at};
+use crate::audit::{Context, KrEval, evaluate_kr, evaluate_objective, task_progress, work_at};
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Kind, LinkField, Status};
 
@@ -23,7 +23,7 @@ pub struct Node {
     /// their own status (`todo`, `doing`, …).
     pub status: String,
     /// From 0 to 1; `None` for an objective without KRs or a cancelled task.
-    #[serde(serialize_with = "round2_opt")]
+    #[serde(serialize_with = "crate::audit::round2_opt")]
     pub progress: Option<f64>,
     pub children: Vec<Node>,
 }
@@ -167,22 +167,12 @@ impl<'a> Rollup<'a> {
     /// Weighted progress and worst status of an objective's KRs that are
     /// not cancelled; its own status when it has none.
     fn objective(&mut self, o: ItemIx) -> (String, Option<f64>) {
-        let g = self.g();
-        let krs: Vec<ItemIx> = g
-            .sources(o, LinkField::Objective)
-            .filter(|&k| g.items[k].kind == Kind::Kr && g.items[k].status != Status::Cancelled)
-            .collect();
-        let (mut sum, mut weight, mut worst) = (0.0, 0.0, None);
-        for kr in krs {
-            let w = g.items[kr].weight.max(0.0);
-            let e = self.eval(kr);
-            sum += e.progress * w;
-            weight += w;
-            worst = worst.max(Some(e.status));
-        }
-        let status =
-            worst.map_or_else(|| g.items[o].status.to_string(), |s| s.as_str().to_string());
-        (status, (weight > 0.0).then(|| unit(sum / weight)))
+        let (progress, worst) = evaluate_objective(&self.cx, o);
+        let status = worst.map_or_else(
+            || self.g().items[o].status.to_string(),
+            |s| s.as_str().to_string(),
+        );
+        (status, progress)
     }
 }
 
@@ -239,18 +229,11 @@ fn prune(node: &mut Node, ix: ItemIx) {
     }
 }
 
-fn round2_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-    match x {
-        Some(x) => s.serialize_some(&round_to(*x, 2)),
-        None => s.serialize_none(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::Facts;
     use crate::audit::tests::load_dir;
+    use crate::audit::{Facts, round_to};
     use crate::model::Period;
     use jiff::civil::date;
 

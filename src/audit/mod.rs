@@ -7,19 +7,26 @@
 //! [`evaluate_kr`].
 
 mod progress;
+mod report;
 mod stalled;
 mod work;
 
 #[cfg(test)]
 pub(crate) mod tests;
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
-use serde::{Serialize, Serializer};
 
 pub use progress::{
     KrStatus, StatusInputs, Work, current_value, expected_progress, kr_progress, kr_status,
     latest_checkin, numeric_progress, task_progress, unit, work_at,
 };
+pub use report::{
+    Audit, Coverage, Gate, History, KrReport, LaggingShare, Metrics, ObjectiveReport, Signal,
+    SignalKind, Untraced, Window, round_to,
+};
+pub(crate) use report::{date, round2, round2_opt};
 pub use stalled::{Blocked, Facts, Stall, stall};
 pub use work::{
     finished_in, kr_team, open_tasks, percent, scope, starved, starved_message, task_team,
@@ -29,159 +36,7 @@ pub use work::{
 use crate::config::Config;
 use crate::goals::{kr_active_in, kr_cancelled, kr_period};
 use crate::graph::{Graph, ItemIx};
-use crate::model::{Kind, Period, Status};
-
-/// Everything `align audit` reports (SPEC §3 JSON shape, exact key names).
-#[derive(Debug, Clone, Serialize)]
-pub struct Audit {
-    #[serde(serialize_with = "date")]
-    pub as_of: Date,
-    pub window: Window,
-    pub untraced: Untraced,
-    pub lagging_share: LaggingShare,
-    pub objectives: Vec<ObjectiveReport>,
-    pub krs: Vec<KrReport>,
-    pub coverage: Coverage,
-    pub signals: Vec<Signal>,
-    pub gates: Vec<Gate>,
-    pub pass: bool,
-    /// Where the change dates behind "stalled" came from.
-    pub history: History,
-}
-
-/// The audit window as printed.
-#[derive(Debug, Clone, Serialize)]
-pub struct Window {
-    pub label: String,
-    #[serde(serialize_with = "date")]
-    pub start: Date,
-    #[serde(serialize_with = "date")]
-    pub end: Date,
-}
-
-/// Untraced work among the tasks finished in the window.
-#[derive(Debug, Clone, Serialize)]
-pub struct Untraced {
-    pub finished: usize,
-    pub untraced: usize,
-    #[serde(serialize_with = "round1")]
-    pub percent: f64,
-    #[serde(serialize_with = "round1")]
-    pub weighted_percent: f64,
-    /// The untraced tasks, in file order.
-    pub tasks: Vec<String>,
-}
-
-/// The share of open tasks that trace to a lagging KR.
-#[derive(Debug, Clone, Serialize)]
-pub struct LaggingShare {
-    pub open: usize,
-    pub on_lagging: usize,
-    #[serde(serialize_with = "round1")]
-    pub percent: f64,
-}
-
-/// One objective in the window.
-#[derive(Debug, Clone, Serialize)]
-pub struct ObjectiveReport {
-    #[serde(skip)]
-    pub ix: ItemIx,
-    pub id: String,
-    pub title: String,
-    /// Weighted progress of its active KRs; `None` without any.
-    #[serde(serialize_with = "round2_opt")]
-    pub progress: Option<f64>,
-    #[serde(serialize_with = "round2")]
-    pub expected: f64,
-    /// The worst status of its active KRs; `None` without any.
-    pub status: Option<KrStatus>,
-}
-
-/// One KR active in the window.
-#[derive(Debug, Clone, Serialize)]
-pub struct KrReport {
-    #[serde(skip)]
-    pub ix: ItemIx,
-    pub id: String,
-    pub title: String,
-    pub objective: Option<String>,
-    pub owner: Option<String>,
-    /// The metric's current value; `None` for a task-driven KR.
-    pub current: Option<f64>,
-    #[serde(serialize_with = "round2")]
-    pub progress: f64,
-    #[serde(serialize_with = "round2")]
-    pub expected: f64,
-    pub status: KrStatus,
-    pub confidence: Option<f64>,
-    pub task_driven: bool,
-    pub weeks_remaining: i64,
-    pub open_tasks: usize,
-    pub done_tasks: usize,
-    pub blocked_tasks: usize,
-    pub stalled: bool,
-    pub starved: bool,
-}
-
-/// Goals and plans with nothing under them.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Coverage {
-    pub objectives_without_krs: Vec<String>,
-    pub krs_without_work: Vec<String>,
-    pub initiatives_without_tasks: Vec<String>,
-}
-
-/// What kind of thing a signal points out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SignalKind {
-    Starved,
-    Prioritization,
-    Stalled,
-    Blocked,
-    Coverage,
-}
-
-impl SignalKind {
-    /// The spelling in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SignalKind::Starved => "starved",
-            SignalKind::Prioritization => "prioritization",
-            SignalKind::Stalled => "stalled",
-            SignalKind::Blocked => "blocked",
-            SignalKind::Coverage => "coverage",
-        }
-    }
-}
-
-/// One sentence worth acting on.
-#[derive(Debug, Clone, Serialize)]
-pub struct Signal {
-    pub kind: SignalKind,
-    /// The item it is about; `None` for workspace-wide signals.
-    pub id: Option<String>,
-    pub message: String,
-}
-
-/// One gate and its verdict: it passes when the value is at most the limit.
-#[derive(Debug, Clone, Serialize)]
-pub struct Gate {
-    pub name: &'static str,
-    pub limit: f64,
-    #[serde(serialize_with = "round1")]
-    pub value: f64,
-    pub pass: bool,
-}
-
-/// Where "when did this change" came from.
-#[derive(Debug, Clone, Serialize)]
-pub struct History {
-    /// Git history dated at least one file; else `updated` fields only.
-    pub git: bool,
-    /// The git history was cut short (a shallow clone).
-    pub cut: bool,
-}
+use crate::model::{Kind, LinkField, Period, Status};
 
 /// One KR judged on its own (no starved verdict, which needs the others).
 #[derive(Debug, Clone)]
@@ -250,6 +105,20 @@ pub fn evaluate_kr(cx: &Context, kr: ItemIx) -> KrEval {
     }
 }
 
+/// An objective on its own: the weighted progress and the worst status of
+/// its KRs that are not cancelled (`None` without any). The audit itself
+/// counts only the KRs active in its window.
+pub fn evaluate_objective(cx: &Context, o: ItemIx) -> (Option<f64>, Option<KrStatus>) {
+    let g = cx.graph;
+    let evals: Vec<(ItemIx, KrEval)> = g
+        .sources(o, LinkField::Objective)
+        .filter(|&k| g.items[k].kind == Kind::Kr && !kr_cancelled(g, k))
+        .map(|k| (k, evaluate_kr(cx, k)))
+        .collect();
+    let progress = weighted(evals.iter().map(|(k, e)| (e.progress, kr_weight(g, *k))));
+    (progress, evals.iter().map(|(_, e)| e.status).max())
+}
+
 /// The whole audit of SPEC §3 over `window` as of `as_of`. `facts` says
 /// when files last changed (use [`Facts::none`] without git). The gate
 /// limit is `config.audit.max_untraced_percent`; a caller with a flag
@@ -280,29 +149,52 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
         .map(|(&k, _)| k)
         .collect();
 
+    // Counted once, so the audit stays linear in the items (SPEC §7).
+    let mut done_per_kr: HashMap<ItemIx, usize> = HashMap::new();
+    for &t in &finished {
+        for &kr in g.trace(t) {
+            *done_per_kr.entry(kr).or_default() += 1;
+        }
+    }
+    let mut open_per_team: HashMap<&str, usize> = HashMap::new();
+    for &t in &open {
+        if let Some(team) = task_team(g, t) {
+            *open_per_team.entry(team).or_default() += 1;
+        }
+    }
+
     let mut krs = Vec::with_capacity(active.len());
+    let mut blocked: Vec<(Blocked, Vec<ItemIx>)> = Vec::new();
     for (&kr, e) in active.iter().zip(&evals) {
         let item = &g.items[kr];
         let weeks = weeks_remaining(as_of, e.period.end);
-        let in_scope = scope(g, kr, &open);
-        let is_starved = e.status.is_lagging()
-            && starved(e.open.len(), in_scope.len(), cfg.starved_share_percent);
+        // The starved scope: the KR's team's open tasks, else all of them.
+        let in_scope =
+            kr_team(g, kr).map_or(open.len(), |t| open_per_team.get(t).copied().unwrap_or(0));
+        let is_starved =
+            e.status.is_lagging() && starved(e.open.len(), in_scope, cfg.starved_share_percent);
         if is_starved {
             let message = starved_message(
                 item,
                 e.progress,
                 weeks,
                 e.open.len(),
-                in_scope.len(),
+                in_scope,
                 kr_team(g, kr),
             );
             signals.push(signal(SignalKind::Starved, &item.id, message));
         }
-        stall_signals(g, kr, e, cfg.stale_days, cfg.block_sla_days, &mut signals);
-        let done_tasks = finished
-            .iter()
-            .filter(|&&t| g.trace(t).contains(&kr))
-            .count();
+        // A done or not-yet-started KR needs no nudge about its pace.
+        if !matches!(e.status, KrStatus::Done | KrStatus::NotStarted) {
+            stale_signal(g, kr, e, cfg.stale_days, &mut signals);
+            for b in &e.stall.blocked {
+                match blocked.iter_mut().find(|(x, _)| x.task == b.task) {
+                    Some((_, krs)) => krs.push(kr),
+                    None => blocked.push((*b, vec![kr])),
+                }
+            }
+        }
+        let done_tasks = done_per_kr.get(&kr).copied().unwrap_or(0);
         krs.push(KrReport {
             ix: kr,
             id: item.id.clone(),
@@ -328,6 +220,10 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
         });
     }
 
+    for (b, held) in &blocked {
+        signals.push(blocked_signal(g, b, held, cfg.block_sla_days));
+    }
+
     // Untraced work and the lagging-work share.
     let count = untraced(g, &finished);
     let untraced = Untraced {
@@ -341,9 +237,13 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
             .map(|&t| g.items[t].id.clone())
             .collect(),
     };
+    let mut is_lagging = vec![false; g.items.len()];
+    for &k in &lagging {
+        is_lagging[k] = true;
+    }
     let on_lagging = open
         .iter()
-        .filter(|&&t| g.trace(t).iter().any(|k| lagging.contains(k)))
+        .filter(|&&t| g.trace(t).iter().any(|&k| is_lagging[k]))
         .count();
     let lagging_share = LaggingShare {
         open: open.len(),
@@ -369,7 +269,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
 
     // Objectives in the window, rolled up from their active KRs.
     let objectives = objectives(&cx, &krs);
-    let coverage = coverage(g, &objectives, &krs, &finished, &mut signals);
+    let coverage = coverage(g, &objectives, &krs, &mut signals);
     signals.sort_by_key(|s| s.kind);
 
     let gates: Vec<Gate> = cfg
@@ -407,19 +307,6 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
     }
 }
 
-/// The headline numbers at one date, for `align trend` (SPEC §4): what
-/// `align audit --as-of DATE` says over the window containing DATE.
-#[derive(Debug, Clone, Serialize)]
-pub struct Metrics {
-    #[serde(serialize_with = "date")]
-    pub date: Date,
-    #[serde(serialize_with = "round1")]
-    pub untraced_percent: f64,
-    #[serde(serialize_with = "round1")]
-    pub lagging_share_percent: f64,
-    pub krs_lagging: usize,
-}
-
 /// The metrics of the tree in `graph` at `date`, over the configured
 /// period unit containing `date`. `trend` calls this once per historical
 /// tree, with that tree's facts.
@@ -436,6 +323,12 @@ pub fn metrics_at(graph: &Graph, config: &Config, date: Date, facts: &Facts) -> 
 
 fn objectives(cx: &Context, krs: &[KrReport]) -> Vec<ObjectiveReport> {
     let g = cx.graph;
+    let mut by_objective: HashMap<ItemIx, Vec<&KrReport>> = HashMap::new();
+    for k in krs {
+        if let Some(o) = g.objective_of(k.ix) {
+            by_objective.entry(o).or_default().push(k);
+        }
+    }
     (0..g.items.len())
         .filter(|&o| {
             let item = &g.items[o];
@@ -445,19 +338,8 @@ fn objectives(cx: &Context, krs: &[KrReport]) -> Vec<ObjectiveReport> {
         })
         .map(|o| {
             let item = &g.items[o];
-            let mine: Vec<&KrReport> = krs
-                .iter()
-                .filter(|k| g.objective_of(k.ix) == Some(o))
-                .collect();
-            let weight: f64 = mine.iter().map(|k| kr_weight(g, k.ix)).sum();
-            let progress = (weight > 0.0).then(|| {
-                unit(
-                    mine.iter()
-                        .map(|k| k.progress * kr_weight(g, k.ix))
-                        .sum::<f64>()
-                        / weight,
-                )
-            });
+            let mine = by_objective.remove(&o).unwrap_or_default();
+            let progress = weighted(mine.iter().map(|k| (k.progress, kr_weight(g, k.ix))));
             ObjectiveReport {
                 ix: o,
                 id: item.id.clone(),
@@ -470,7 +352,25 @@ fn objectives(cx: &Context, krs: &[KrReport]) -> Vec<ObjectiveReport> {
         .collect()
 }
 
-fn kr_weight(g: &Graph, kr: ItemIx) -> f64 {
+/// The weighted mean of `(progress, weight)` pairs; a plain mean when every
+/// weight is 0; `None` without any pair (SPEC §3: never a made-up 0).
+pub fn weighted(parts: impl IntoIterator<Item = (f64, f64)>) -> Option<f64> {
+    let (mut sum, mut weight, mut plain, mut n) = (0.0, 0.0, 0.0, 0usize);
+    for (p, w) in parts {
+        sum += p * w;
+        weight += w;
+        plain += p;
+        n += 1;
+    }
+    match n {
+        0 => None,
+        _ if weight > 0.0 => Some(unit(sum / weight)),
+        _ => Some(unit(plain / n as f64)),
+    }
+}
+
+/// A KR's weight in its objective's progress (1 when not a usable number).
+pub fn kr_weight(g: &Graph, kr: ItemIx) -> f64 {
     let w = g.items[kr].weight;
     if w.is_finite() && w >= 0.0 { w } else { 1.0 }
 }
@@ -479,7 +379,6 @@ fn coverage(
     g: &Graph,
     objectives: &[ObjectiveReport],
     krs: &[KrReport],
-    finished: &[ItemIx],
     signals: &mut Vec<Signal>,
 ) -> Coverage {
     let mut c = Coverage::default();
@@ -492,8 +391,7 @@ fn coverage(
         ));
     }
     for k in krs {
-        let done = finished.iter().any(|&t| g.trace(t).contains(&k.ix));
-        if k.open_tasks == 0 && !done {
+        if k.open_tasks == 0 && k.done_tasks == 0 {
             c.krs_without_work.push(k.id.clone());
             signals.push(signal(
                 SignalKind::Coverage,
@@ -523,43 +421,43 @@ fn coverage(
     c
 }
 
-fn stall_signals(
-    g: &Graph,
-    kr: ItemIx,
-    e: &KrEval,
-    stale_days: i64,
-    sla: i64,
-    signals: &mut Vec<Signal>,
-) {
+fn stale_signal(g: &Graph, kr: ItemIx, e: &KrEval, stale_days: i64, signals: &mut Vec<Signal>) {
+    if !e.stall.stale {
+        return;
+    }
     let id = &g.items[kr].id;
-    if e.stall.stale {
-        let since = e
-            .stall
-            .last_change
-            .map(|d| format!(" (last change {d})"))
-            .unwrap_or_default();
-        let n = e.open.len();
-        let work = if n == 1 {
-            "its open task".to_string()
-        } else {
-            format!("its {n} open tasks")
-        };
-        signals.push(signal(
-            SignalKind::Stalled,
-            id,
-            format!(
-                "{id} is stalled: neither {work} nor the KR changed in {stale_days} days{since}"
-            ),
-        ));
-    }
-    for b in &e.stall.blocked {
-        let task = &g.items[b.task].id;
-        signals.push(signal(
-            SignalKind::Blocked,
-            task,
-            format!("{task} has been blocked for {} days (since {}), over the {sla}-day limit; it holds back {id}", b.days, b.since),
-        ));
-    }
+    let since = e
+        .stall
+        .last_change
+        .map(|d| format!(" (last change {d})"))
+        .unwrap_or_default();
+    let n = e.open.len();
+    let work = if n == 1 {
+        "its open task".to_string()
+    } else {
+        format!("its {n} open tasks")
+    };
+    signals.push(signal(
+        SignalKind::Stalled,
+        id,
+        format!("{id} is stalled: neither {work} nor the KR changed in {stale_days} days{since}"),
+    ));
+}
+
+/// One signal per task blocked past the SLA, naming every KR it holds back.
+fn blocked_signal(g: &Graph, b: &Blocked, krs: &[ItemIx], sla: i64) -> Signal {
+    let task = &g.items[b.task].id;
+    let ids: Vec<&str> = krs.iter().map(|&k| g.items[k].id.as_str()).collect();
+    signal(
+        SignalKind::Blocked,
+        task,
+        format!(
+            "{task} has been blocked for {} days (since {}), over the {sla}-day limit; it holds back {}",
+            b.days,
+            b.since,
+            ids.join(", ")
+        ),
+    )
 }
 
 fn signal(kind: SignalKind, id: &str, message: String) -> Signal {
@@ -570,27 +468,7 @@ fn signal(kind: SignalKind, id: &str, message: String) -> Signal {
     }
 }
 
-/// Rounds to `digits` decimals.
-pub fn round_to(x: f64, digits: i32) -> f64 {
-    let f = 10f64.powi(digits);
-    (x * f).round() / f
-}
-
-fn date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
-}
-
-fn round1<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(round_to(*x, 1))
-}
-
-fn round2<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(round_to(*x, 2))
-}
-
-fn round2_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-    match x {
-        Some(x) => s.serialize_some(&round_to(*x, 2)),
-        None => s.serialize_none(),
-    }
+/// A share in [0, 1] as a whole percent for sentences: `35%`.
+pub fn pct_of(p: f64) -> String {
+    format!("{}%", (p * 100.0).round() as i64)
 }

@@ -47,7 +47,8 @@ impl Facts {
         let file = self.file_changed.get(item.origin.file).copied().flatten();
         let written = file.or(item.updated);
         let checkin = latest_checkin(&item.checkins, as_of).map(|c| c.date);
-        written.max(checkin).or(written).or(checkin)
+        // `None` orders below any date, so this is the later of the two.
+        written.max(checkin)
     }
 }
 

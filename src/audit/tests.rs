@@ -203,3 +203,176 @@ fn metrics_at_a_date() {
     let m = metrics_at(&g, &config, date(2026, 11, 12), &Facts::none(&g));
     assert_eq!((m.untraced_percent, m.krs_lagging), (30.0, 1));
 }
+
+#[test]
+fn weighted_progress() {
+    assert_eq!(weighted([]), None);
+    assert_eq!(weighted([(0.5, 3.0), (1.0, 1.0)]), Some(0.625));
+    // All weights 0: a plain mean rather than "no KRs".
+    assert_eq!(
+        weighted([(0.2, 0.0), (0.4, 0.0)]),
+        Some(0.30000000000000004)
+    );
+}
+
+#[test]
+fn live_and_active_krs() {
+    use crate::goals::{kr_active_in, kr_live_on, kr_period};
+    let g = graph_of(&[
+        (
+            "O-1.md",
+            "---\nkind: objective\ntitle: o\nperiod: 2026-Q4\n---\n",
+        ),
+        (
+            "O-2.md",
+            "---\nkind: objective\ntitle: o\nperiod: {start: 2026-07-01, end: 2026-10-15}\nstatus: cancelled\n---\n",
+        ),
+        (
+            "KR-1.md",
+            "---\nkind: kr\ntitle: k\nobjective: O-1\ndue: 2026-12-15\n---\n",
+        ),
+        ("KR-2.md", "---\nkind: kr\ntitle: k\nobjective: O-2\n---\n"),
+        (
+            "KR-3.md",
+            "---\nkind: kr\ntitle: k\nobjective: O-1\nstatus: cancelled\n---\n",
+        ),
+    ]);
+    let (k1, k2, k3) = (
+        g.get("KR-1").unwrap(),
+        g.get("KR-2").unwrap(),
+        g.get("KR-3").unwrap(),
+    );
+    let p = kr_period(&g, k1).unwrap();
+    assert_eq!((p.start, p.end), (date(2026, 10, 1), date(2026, 12, 15)));
+    assert!(kr_live_on(&g, k1, date(2026, 12, 15)) && !kr_live_on(&g, k1, date(2026, 12, 16)));
+    let q4 = Period::parse("2026-Q4").unwrap();
+    assert!(kr_active_in(&g, k1, &q4));
+    // A cancelled objective or KR is never live nor active.
+    assert!(!kr_live_on(&g, k2, date(2026, 8, 1)) && !kr_active_in(&g, k2, &q4));
+    assert!(!kr_active_in(&g, k3, &q4));
+    // Expected progress runs to the KR's due date: 42 of 75 days.
+    let config = Config::default();
+    let facts = Facts::none(&g);
+    let cx = Context {
+        graph: &g,
+        config: &config,
+        as_of: date(2026, 11, 12),
+        window: &q4,
+        facts: &facts,
+    };
+    assert_eq!(round_to(evaluate_kr(&cx, k1).expected, 2), 0.56);
+    assert_eq!(evaluate_kr(&cx, k1).status, KrStatus::OffTrack);
+    let early = Context {
+        as_of: date(2026, 9, 1),
+        ..cx
+    };
+    assert_eq!(evaluate_kr(&early, k1).status, KrStatus::NotStarted);
+}
+
+#[test]
+fn stalled_and_blocked_signals() {
+    let g = graph_of(&[
+        (
+            "O-1.md",
+            "---\nkind: objective\ntitle: o\nperiod: 2026-Q4\n---\n",
+        ),
+        (
+            "KR-1.md",
+            "---\nkind: kr\ntitle: k\nobjective: O-1\nmetric: {start: 0, target: 10, current: 5}\nupdated: 2026-10-01\n---\n",
+        ),
+        (
+            "KR-2.md",
+            "---\nkind: kr\ntitle: k\nobjective: O-1\nmetric: {start: 0, target: 10, current: 5}\nupdated: 2026-10-01\n---\n",
+        ),
+        (
+            "T-1.md",
+            "---\nkind: task\ntitle: t\nkr: [KR-1, KR-2]\nstatus: blocked\nupdated: 2026-10-20\n---\n",
+        ),
+        (
+            "T-2.md",
+            "---\nkind: task\ntitle: t\nkr: KR-2\nupdated: 2026-11-11\n---\n",
+        ),
+    ]);
+    let window = Period::parse("2026-Q4").unwrap();
+    let a = audit(
+        &g,
+        &Config::default(),
+        date(2026, 11, 12),
+        &window,
+        &Facts::none(&g),
+    );
+    let messages: Vec<(&str, &str)> = a
+        .signals
+        .iter()
+        .map(|s| (s.kind.as_str(), s.message.as_str()))
+        .collect();
+    assert!(messages.contains(&(
+        "stalled",
+        "KR-1 is stalled: neither its open task nor the KR changed in 14 days (last change 2026-10-20)"
+    )));
+    assert!(messages.contains(&(
+        "blocked",
+        "T-1 has been blocked for 23 days (since 2026-10-20), over the 2-day limit; it holds back KR-1, KR-2"
+    )));
+    assert_eq!(messages.iter().filter(|(k, _)| *k == "blocked").count(), 1);
+    // Stalled work turns an on-pace KR amber by itself.
+    assert!(
+        a.krs
+            .iter()
+            .all(|k| k.stalled && k.status == KrStatus::AtRisk)
+    );
+}
+
+mod graph_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn files(tasks: &[(u8, u8)]) -> Vec<(String, String)> {
+        let mut f = vec![
+            (
+                "O-1.md".to_string(),
+                "---\nkind: objective\ntitle: o\nperiod: 2026-Q4\n---\n".to_string(),
+            ),
+            (
+                "KR-1.md".to_string(),
+                "---\nkind: kr\ntitle: k\nobjective: O-1\n---\n".to_string(),
+            ),
+        ];
+        for (i, &(status, estimate)) in tasks.iter().enumerate() {
+            let status = ["todo", "doing", "blocked", "done", "cancelled"][usize::from(status % 5)];
+            let done = if status == "done" {
+                "done: 2026-10-10\n"
+            } else {
+                ""
+            };
+            f.push((
+                format!("T-{i}.md"),
+                format!("---\nkind: task\ntitle: t\nkr: KR-1\nstatus: {status}\n{done}estimate: {estimate}\n---\n"),
+            ));
+        }
+        f
+    }
+
+    fn progress(files: &[(String, String)]) -> f64 {
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let g = graph_of(&refs);
+        kr_progress(&g, g.get("KR-1").unwrap(), date(2026, 11, 12))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn a_done_task_never_lowers_task_driven_progress(tasks in prop::collection::vec((0u8..5, 0u8..9), 0..12), estimate in 0u8..9) {
+            let before = progress(&files(&tasks));
+            prop_assert!((0.0..=1.0).contains(&before));
+            let mut more = tasks.clone();
+            more.push((3, estimate));
+            let after = progress(&files(&more));
+            prop_assert!((0.0..=1.0).contains(&after));
+            prop_assert!(after >= before - 1e-12);
+        }
+    }
+}

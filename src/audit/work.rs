@@ -74,7 +74,7 @@ pub fn percent(part: f64, whole: f64) -> f64 {
 }
 
 /// The team of a KR: its own `team`, else its objective's.
-pub fn kr_team<'g>(graph: &'g Graph, kr: ItemIx) -> Option<&'g str> {
+pub fn kr_team(graph: &Graph, kr: ItemIx) -> Option<&str> {
     graph.items[kr].team.as_deref().or_else(|| {
         graph
             .objective_of(kr)
@@ -84,7 +84,7 @@ pub fn kr_team<'g>(graph: &'g Graph, kr: ItemIx) -> Option<&'g str> {
 
 /// The team of a task: its own `team`, else that of the first KR it
 /// traces to (SPEC §3 "Starved").
-pub fn task_team<'g>(graph: &'g Graph, task: ItemIx) -> Option<&'g str> {
+pub fn task_team(graph: &Graph, task: ItemIx) -> Option<&str> {
     graph.items[task]
         .team
         .as_deref()
@@ -92,7 +92,7 @@ pub fn task_team<'g>(graph: &'g Graph, task: ItemIx) -> Option<&'g str> {
 }
 
 /// The open tasks a KR competes with: all of them, or those of its team.
-pub fn scope<'a>(graph: &Graph, kr: ItemIx, open: &'a [ItemIx]) -> Vec<ItemIx> {
+pub fn scope(graph: &Graph, kr: ItemIx, open: &[ItemIx]) -> Vec<ItemIx> {
     match kr_team(graph, kr) {
         None => open.to_vec(),
         Some(team) => open

@@ -1,10 +1,43 @@
-//! `align graph` (placeholder until its issue lands).
+//! `align graph [ID]`: the goal graph as a Mermaid (default) or Graphviz
+//! diagram, or its nodes and edges as JSON.
 
 use crate::Outcome;
-use crate::cli::GraphArgs;
+use crate::audit::Context;
+use crate::cli::{Format, GraphArgs};
 use crate::commands::Env;
+use crate::diagram;
 use crate::error::Fatal;
+use crate::report::render;
+use crate::rollup::Rollup;
 
-pub fn run(_env: &Env, _args: GraphArgs) -> Result<Outcome, Fatal> {
-    Err(super::not_built("graph"))
+pub fn run(env: &Env, args: GraphArgs) -> Result<Outcome, Fatal> {
+    let format = env.format("graph", &[Format::Mermaid, Format::Dot, Format::Json])?;
+    let graph = env.load_graph()?;
+    let target = args
+        .id
+        .as_deref()
+        .map(|id| super::status::find(&graph, id))
+        .transpose()?;
+    let facts = env.facts(&graph);
+    let window = env.window();
+    let cx = Context {
+        graph: &graph,
+        config: &env.root.config,
+        as_of: env.as_of,
+        window: &window,
+        facts: &facts,
+    };
+    let mut rollup = Rollup::new(cx);
+    let roots = match target {
+        Some(ix) => rollup.subtree(ix),
+        None => rollup.tree(),
+    };
+    let d = diagram::build(&roots);
+    let text = match format {
+        Format::Dot => diagram::dot(&d),
+        Format::Json => render::json::pretty(&d),
+        _ => diagram::mermaid(&d),
+    };
+    crate::output::print(&text)?;
+    Ok(Outcome::Success)
 }

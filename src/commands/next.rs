@@ -1,10 +1,33 @@
-//! `align next` (placeholder until its issue lands).
+//! `align next [--owner P] [--limit N]`: open tasks ranked by their
+//! projected effect on lagging KRs, each with its reason (SPEC §4).
 
 use crate::Outcome;
-use crate::cli::NextArgs;
+use crate::audit::Context;
+use crate::cli::{Format, NextArgs};
 use crate::commands::Env;
 use crate::error::Fatal;
+use crate::report::render;
 
-pub fn run(_env: &Env, _args: NextArgs) -> Result<Outcome, Fatal> {
-    Err(super::not_built("next"))
+pub fn run(env: &Env, args: NextArgs) -> Result<Outcome, Fatal> {
+    let format = env.format("next", &[Format::Human, Format::Json])?;
+    let graph = env.load_graph()?;
+    let facts = env.facts(&graph);
+    let window = env.window();
+    let cx = Context {
+        graph: &graph,
+        config: &env.root.config,
+        as_of: env.as_of,
+        window: &window,
+        facts: &facts,
+    };
+    let mut queue = crate::next::rank(&cx, args.owner.as_deref());
+    let total = queue.tasks.len();
+    queue.tasks.truncate(args.limit);
+    let text = match format {
+        Format::Json => render::json::pretty(&queue),
+        _ if env.quiet => String::new(),
+        _ => render::queue::human(&queue, total, env.color),
+    };
+    crate::output::print(&text)?;
+    Ok(Outcome::Success)
 }

@@ -9,6 +9,7 @@ mod exit_codes;
 mod explain_config;
 mod formats;
 mod git;
+mod goals;
 mod help;
 mod hostile;
 mod lint;

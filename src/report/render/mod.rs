@@ -7,6 +7,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod queue;
 pub mod sarif;
 pub mod short;
 pub mod tree;

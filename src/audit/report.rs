@@ -1,0 +1,199 @@
+//! The serializable shape of an audit (SPEC §3 JSON, exact key names):
+//! plain data that every renderer and `align trend` read. Fractions are
+//! rounded to two decimals and percentages to one only when serialized.
+
+use jiff::civil::Date;
+use serde::{Serialize, Serializer};
+
+use super::KrStatus;
+use crate::graph::ItemIx;
+
+/// Everything `align audit` reports (SPEC §3 JSON shape, exact key names).
+#[derive(Debug, Clone, Serialize)]
+pub struct Audit {
+    #[serde(serialize_with = "date")]
+    pub as_of: Date,
+    pub window: Window,
+    pub untraced: Untraced,
+    pub lagging_share: LaggingShare,
+    pub objectives: Vec<ObjectiveReport>,
+    pub krs: Vec<KrReport>,
+    pub coverage: Coverage,
+    pub signals: Vec<Signal>,
+    pub gates: Vec<Gate>,
+    pub pass: bool,
+    /// Where the change dates behind "stalled" came from.
+    pub history: History,
+}
+
+/// The audit window as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Window {
+    pub label: String,
+    #[serde(serialize_with = "date")]
+    pub start: Date,
+    #[serde(serialize_with = "date")]
+    pub end: Date,
+}
+
+/// Untraced work among the tasks finished in the window.
+#[derive(Debug, Clone, Serialize)]
+pub struct Untraced {
+    pub finished: usize,
+    pub untraced: usize,
+    #[serde(serialize_with = "round1")]
+    pub percent: f64,
+    #[serde(serialize_with = "round1")]
+    pub weighted_percent: f64,
+    /// The untraced tasks, in file order.
+    pub tasks: Vec<String>,
+}
+
+/// The share of open tasks that trace to a lagging KR.
+#[derive(Debug, Clone, Serialize)]
+pub struct LaggingShare {
+    pub open: usize,
+    pub on_lagging: usize,
+    #[serde(serialize_with = "round1")]
+    pub percent: f64,
+}
+
+/// One objective in the window.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectiveReport {
+    #[serde(skip)]
+    pub ix: ItemIx,
+    pub id: String,
+    pub title: String,
+    /// Weighted progress of its active KRs; `None` without any.
+    #[serde(serialize_with = "round2_opt")]
+    pub progress: Option<f64>,
+    #[serde(serialize_with = "round2")]
+    pub expected: f64,
+    /// The worst status of its active KRs; `None` without any.
+    pub status: Option<KrStatus>,
+}
+
+/// One KR active in the window.
+#[derive(Debug, Clone, Serialize)]
+pub struct KrReport {
+    #[serde(skip)]
+    pub ix: ItemIx,
+    pub id: String,
+    pub title: String,
+    pub objective: Option<String>,
+    pub owner: Option<String>,
+    /// The metric's current value; `None` for a task-driven KR.
+    pub current: Option<f64>,
+    #[serde(serialize_with = "round2")]
+    pub progress: f64,
+    #[serde(serialize_with = "round2")]
+    pub expected: f64,
+    pub status: KrStatus,
+    pub confidence: Option<f64>,
+    pub task_driven: bool,
+    pub weeks_remaining: i64,
+    pub open_tasks: usize,
+    pub done_tasks: usize,
+    pub blocked_tasks: usize,
+    pub stalled: bool,
+    pub starved: bool,
+}
+
+/// Goals and plans with nothing under them.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Coverage {
+    pub objectives_without_krs: Vec<String>,
+    pub krs_without_work: Vec<String>,
+    pub initiatives_without_tasks: Vec<String>,
+}
+
+/// What kind of thing a signal points out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignalKind {
+    Starved,
+    Prioritization,
+    Stalled,
+    Blocked,
+    Coverage,
+}
+
+impl SignalKind {
+    /// The spelling in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignalKind::Starved => "starved",
+            SignalKind::Prioritization => "prioritization",
+            SignalKind::Stalled => "stalled",
+            SignalKind::Blocked => "blocked",
+            SignalKind::Coverage => "coverage",
+        }
+    }
+}
+
+/// One sentence worth acting on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Signal {
+    pub kind: SignalKind,
+    /// The item it is about; `None` for workspace-wide signals.
+    pub id: Option<String>,
+    pub message: String,
+}
+
+/// One gate and its verdict: it passes when the value is at most the limit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gate {
+    pub name: &'static str,
+    pub limit: f64,
+    #[serde(serialize_with = "round1")]
+    pub value: f64,
+    pub pass: bool,
+}
+
+/// Where "when did this change" came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct History {
+    /// Git history dated at least one file; else `updated` fields only.
+    pub git: bool,
+    /// The git history was cut short (a shallow clone).
+    pub cut: bool,
+}
+
+/// The headline numbers at one date, for `align trend` (SPEC §4): what
+/// `align audit --as-of DATE` says over the window containing DATE.
+#[derive(Debug, Clone, Serialize)]
+pub struct Metrics {
+    #[serde(serialize_with = "date")]
+    pub date: Date,
+    #[serde(serialize_with = "round1")]
+    pub untraced_percent: f64,
+    #[serde(serialize_with = "round1")]
+    pub lagging_share_percent: f64,
+    pub krs_lagging: usize,
+}
+
+/// Rounds to `digits` decimals.
+pub fn round_to(x: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (x * f).round() / f
+}
+
+pub(crate) fn date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+pub(crate) fn round1<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(round_to(*x, 1))
+}
+
+pub(crate) fn round2<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(round_to(*x, 2))
+}
+
+pub(crate) fn round2_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(x) => s.serialize_some(&round_to(*x, 2)),
+        None => s.serialize_none(),
+    }
+}
