@@ -148,6 +148,9 @@ pub fn load(config: &Config, inputs: Vec<Input>) -> Workspace {
 /// into a workspace, numbering the files in order.
 pub fn assemble(results: Vec<(SourceFile, Parsed)>) -> Workspace {
     let mut ws = Workspace::default();
+    ws.items
+        .reserve_exact(results.iter().map(|(_, p)| p.items.len()).sum());
+    ws.files.reserve_exact(results.len());
     for (index, (file, parsed)) in results.into_iter().enumerate() {
         if !parsed.is_item_file {
             ws.skipped += 1;

@@ -351,6 +351,7 @@ impl Ctx<'_> {
             }
         }
 
+        links.shrink_to_fit();
         let period = if kind == Kind::Objective {
             self.period(raw, &mut c)
         } else {

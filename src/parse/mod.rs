@@ -162,7 +162,9 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
             if let Some(item) =
                 ctx.build(&raw, &node, Some(stem), origin, whole, &mut parsed.problems)
             {
-                parsed.items.push(item);
+                // `vec![]` sizes the list exactly: a pushed first element
+                // would reserve room for four items in every file.
+                parsed.items = vec![item];
             }
         }
         RawDoc::Many(list) if !markdown => many(&ctx, &list, node.items(), whole, &mut parsed),
@@ -181,6 +183,7 @@ fn many<I>(
     parsed: &mut Parsed,
 ) {
     let empty = Node::Scalar;
+    parsed.items.reserve_exact(list.len());
     for (index, entry) in list.iter().enumerate() {
         let seq = nodes.get(index);
         let node = seq.map_or(&empty, |s| &s.value);
