@@ -84,6 +84,7 @@ impl Summary {
             start: None,
             due: self.due,
             done: None,
+            done_inferred: false,
             estimate: 1.0,
             unplanned: false,
             unplanned_span: None,

@@ -303,6 +303,12 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
         history: History {
             git: facts.from_git(),
             cut: facts.history_cut,
+            inferred_done: g
+                .items
+                .iter()
+                .filter(|i| i.done_inferred)
+                .map(|i| i.id.clone())
+                .collect(),
         },
     }
 }

@@ -158,6 +158,8 @@ pub struct History {
     pub git: bool,
     /// The git history was cut short (a shallow clone).
     pub cut: bool,
+    /// Done tasks whose `done` date was inferred from git history.
+    pub inferred_done: Vec<String>,
 }
 
 /// The headline numbers at one date, for `align trend` (SPEC §4): what

@@ -12,13 +12,12 @@ use crate::rollup::Rollup;
 
 pub fn run(env: &Env, args: GraphArgs) -> Result<Outcome, Fatal> {
     let format = env.format("graph", &[Format::Mermaid, Format::Dot, Format::Json])?;
-    let graph = env.load_graph()?;
+    let (graph, facts) = env.load_with_facts()?;
     let target = args
         .id
         .as_deref()
         .map(|id| super::status::find(&graph, id))
         .transpose()?;
-    let facts = env.facts(&graph);
     let window = env.window();
     let cx = Context {
         graph: &graph,

@@ -108,6 +108,26 @@ impl Env {
         }
     }
 
+    /// Reads the work tree into a graph with its git facts, and dates done
+    /// tasks that lack a `done:` field by the last commit touching their
+    /// file (marked as inferred; SPEC §3 needs a day to judge them by).
+    pub fn load_with_facts(&self) -> Result<(Graph, crate::audit::Facts), Fatal> {
+        let mut graph = self.load_graph()?;
+        let facts = self.facts(&graph);
+        for item in &mut graph.items {
+            if item.kind == crate::model::Kind::Task
+                && item.status == crate::model::Status::Done
+                && item.done.is_none()
+            {
+                if let Some(day) = facts.file_changed.get(item.origin.file).copied().flatten() {
+                    item.done = Some(day);
+                    item.done_inferred = true;
+                }
+            }
+        }
+        Ok((graph, facts))
+    }
+
     /// Reads the work tree into a graph.
     pub fn load_graph(&self) -> Result<Graph, Fatal> {
         let inputs = workspace::discover(&self.root)?;

@@ -10,8 +10,7 @@ use crate::report::render;
 
 pub fn run(env: &Env, args: NextArgs) -> Result<Outcome, Fatal> {
     let format = env.format("next", &[Format::Human, Format::Json])?;
-    let graph = env.load_graph()?;
-    let facts = env.facts(&graph);
+    let (graph, facts) = env.load_with_facts()?;
     let window = env.window();
     let cx = Context {
         graph: &graph,

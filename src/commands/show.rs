@@ -15,9 +15,8 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
             "e.g. `align show KR-3`; `align status` lists the ids",
         ));
     };
-    let graph = env.load_graph()?;
+    let (graph, facts) = env.load_with_facts()?;
     let ix = super::status::find(&graph, &id)?;
-    let facts = env.facts(&graph);
     let window = env.window();
     let cx = Context {
         graph: &graph,

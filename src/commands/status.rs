@@ -12,8 +12,7 @@ use crate::rollup::Rollup;
 
 pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     let format = env.format("status", &[Format::Human, Format::Json])?;
-    let graph = env.load_graph()?;
-    let facts = env.facts(&graph);
+    let (graph, facts) = env.load_with_facts()?;
     let window = env.window();
     let target = args.id.as_deref().map(|id| find(&graph, id)).transpose()?;
     let cx = Context {

@@ -389,3 +389,35 @@ fn staged_gives_the_same_answer_from_a_cold_and_a_warm_cache() {
     }
     assert_eq!(text.lines().count(), 3, "{text}");
 }
+
+#[test]
+fn done_dates_missing_from_files_are_inferred_from_git_and_said_so() {
+    let repo = base_repo();
+    repo.write(
+        "T-1.md",
+        "---\nkind: task\ntitle: Linked\nkr: KR-1\nstatus: done\n---\n",
+    );
+    repo.commit_all("finished T-1", "2026-11-04");
+    let out = repo.align(&["audit", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["history"]["inferred_done"], serde_json::json!(["T-1"]));
+    assert_eq!(v["untraced"]["finished"], 1, "{v}");
+    let human = repo.align(&["audit"]).output().unwrap();
+    assert!(
+        stdout(&human).contains("done dates of T-1 were inferred from git history"),
+        "{}",
+        stdout(&human)
+    );
+    // Outside git the task has no day, so it counts in no window.
+    let plain = TestRepo::new();
+    plain.write("O-1.md", O1).write("KR-1.md", KR1).write(
+        "T-1.md",
+        "---\nkind: task\ntitle: Linked\nkr: KR-1\nstatus: done\n---\n",
+    );
+    let out = plain
+        .align(&["audit", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["untraced"]["finished"], 0, "{v}");
+}

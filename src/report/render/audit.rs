@@ -76,6 +76,15 @@ pub fn human(a: &Audit, color: bool) -> String {
         let kind = paint(color, "33", &format!("{:<14}", s.kind.as_str()));
         out.push_str(&format!("  {kind} {}\n", s.message));
     }
+    if !a.history.inferred_done.is_empty() {
+        out.push_str(&format!(
+            "\nnote: the done dates of {} were inferred from git history (no `done:` field)\n",
+            a.history.inferred_done.join(", ")
+        ));
+    }
+    if a.history.cut {
+        out.push_str("\nnote: this is a shallow clone; changes before its cut are unknown, so stalled KRs may be missed\n");
+    }
     let verdict = if a.pass {
         paint(color, "32", "every gate passes")
     } else {
