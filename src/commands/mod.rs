@@ -115,14 +115,13 @@ impl Env {
         let mut graph = self.load_graph()?;
         let facts = self.facts(&graph);
         for item in &mut graph.items {
-            if item.kind == crate::model::Kind::Task
+            let undated = item.kind == crate::model::Kind::Task
                 && item.status == crate::model::Status::Done
-                && item.done.is_none()
-            {
-                if let Some(day) = facts.file_changed.get(item.origin.file).copied().flatten() {
-                    item.done = Some(day);
-                    item.done_inferred = true;
-                }
+                && item.done.is_none();
+            let changed = facts.file_changed.get(item.origin.file).copied().flatten();
+            if let (true, Some(day)) = (undated, changed) {
+                item.done = Some(day);
+                item.done_inferred = true;
             }
         }
         Ok((graph, facts))
