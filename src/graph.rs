@@ -254,23 +254,20 @@ impl Graph {
     }
 }
 
+/// A graph from in-memory `(path, text)` files with the default config:
+/// the fixture every unit test of the analyses builds on.
+#[cfg(test)]
+pub(crate) fn graph_of(files: &[(&str, &str)]) -> Graph {
+    let config = crate::config::Config::default();
+    Graph::build(crate::workspace::load(
+        &config,
+        crate::workspace::in_memory(files),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::workspace::{Content, Input, load};
-
-    pub(crate) fn graph_of(files: &[(&str, &str)]) -> Graph {
-        let config = Config::default();
-        let inputs = files
-            .iter()
-            .map(|(p, t)| Input {
-                path: p.to_string(),
-                content: Content::Bytes(t.as_bytes().to_vec()),
-            })
-            .collect();
-        Graph::build(load(&config, inputs))
-    }
 
     fn ids(g: &Graph, v: &[ItemIx]) -> Vec<String> {
         v.iter().map(|&i| g.items[i].id.clone()).collect()

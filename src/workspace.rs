@@ -134,6 +134,18 @@ pub fn relative(root: &Path, path: &Path) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// Inputs from in-memory `(path, text)` pairs, for tests.
+#[cfg(test)]
+pub(crate) fn in_memory(files: &[(&str, &str)]) -> Vec<Input> {
+    files
+        .iter()
+        .map(|(p, t)| Input {
+            path: p.to_string(),
+            content: Content::Bytes(t.as_bytes().to_vec()),
+        })
+        .collect()
+}
+
 /// Reads and parses every input in parallel.
 pub fn load(config: &Config, inputs: Vec<Input>) -> Workspace {
     let settings = ParseSettings::new(config);

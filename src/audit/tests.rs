@@ -7,19 +7,9 @@ use jiff::civil::date;
 
 use super::*;
 use crate::config::{Config, discover};
-use crate::workspace::{self, Content, Input};
+use crate::workspace;
 
-/// A graph from in-memory files, with the default config.
-pub(crate) fn graph_of(files: &[(&str, &str)]) -> Graph {
-    let inputs = files
-        .iter()
-        .map(|(p, t)| Input {
-            path: p.to_string(),
-            content: Content::Bytes(t.as_bytes().to_vec()),
-        })
-        .collect();
-    Graph::build(workspace::load(&Config::default(), inputs))
-}
+pub(crate) use crate::graph::graph_of;
 
 /// A graph and config read from a folder under the crate root.
 pub(crate) fn load_dir(rel: &str) -> (Graph, Config) {

@@ -2,7 +2,6 @@
 //! diagram, or its nodes and edges as JSON.
 
 use crate::Outcome;
-use crate::audit::Context;
 use crate::cli::{Format, GraphArgs};
 use crate::commands::Env;
 use crate::diagram;
@@ -12,20 +11,14 @@ use crate::rollup::Rollup;
 
 pub fn run(env: &Env, args: GraphArgs) -> Result<Outcome, Fatal> {
     let format = env.format("graph", &[Format::Mermaid, Format::Dot, Format::Json])?;
-    let (graph, facts) = env.load_with_facts()?;
+    let judged = env.judged()?;
+    let graph = &judged.graph;
     let target = args
         .id
         .as_deref()
         .map(|id| super::status::find(&graph, id))
         .transpose()?;
-    let window = env.window();
-    let cx = Context {
-        graph: &graph,
-        config: &env.root.config,
-        as_of: env.as_of,
-        window: &window,
-        facts: &facts,
-    };
+    let cx = judged.context(env);
     let mut rollup = Rollup::new(cx);
     let roots = match target {
         Some(ix) => rollup.subtree(ix),

@@ -108,6 +108,17 @@ impl Env {
         }
     }
 
+    /// Reads the work tree, dated, with the default window: what the goal
+    /// commands (`status`, `next`, `show`, `graph`) judge.
+    pub fn judged(&self) -> Result<Judged, Fatal> {
+        let (graph, facts) = self.load_with_facts()?;
+        Ok(Judged {
+            graph,
+            facts,
+            window: self.window(),
+        })
+    }
+
     /// Reads the work tree into a graph with its git facts, and dates done
     /// tasks that lack a `done:` field by the last commit touching their
     /// file (marked as inferred; SPEC §3 needs a day to judge them by).
@@ -150,6 +161,26 @@ pub fn pick_format(
                 format!("`align {command}` does not print `--format {}`", f.as_str()),
                 format!("use one of: {}", names.join(", ")),
             ))
+        }
+    }
+}
+
+/// A graph with the facts and window the goal math judges it by.
+pub struct Judged {
+    pub graph: Graph,
+    pub facts: crate::audit::Facts,
+    pub window: Period,
+}
+
+impl Judged {
+    /// The goal-math context at the command's as-of date.
+    pub fn context<'a>(&'a self, env: &'a Env) -> crate::audit::Context<'a> {
+        crate::audit::Context {
+            graph: &self.graph,
+            config: &env.root.config,
+            as_of: env.as_of,
+            window: &self.window,
+            facts: &self.facts,
         }
     }
 }

@@ -2,7 +2,6 @@
 //! projected effect on lagging KRs, each with its reason (SPEC §4).
 
 use crate::Outcome;
-use crate::audit::Context;
 use crate::cli::{Format, NextArgs};
 use crate::commands::Env;
 use crate::error::Fatal;
@@ -10,15 +9,8 @@ use crate::report::render;
 
 pub fn run(env: &Env, args: NextArgs) -> Result<Outcome, Fatal> {
     let format = env.format("next", &[Format::Human, Format::Json])?;
-    let (graph, facts) = env.load_with_facts()?;
-    let window = env.window();
-    let cx = Context {
-        graph: &graph,
-        config: &env.root.config,
-        as_of: env.as_of,
-        window: &window,
-        facts: &facts,
-    };
+    let judged = env.judged()?;
+    let cx = judged.context(env);
     let mut queue = crate::next::rank(&cx, args.owner.as_deref());
     let total = queue.tasks.len();
     queue.tasks.truncate(args.limit);

@@ -1,7 +1,6 @@
 //! `align show ID`: one item, its fields, and its links out and in.
 
 use crate::Outcome;
-use crate::audit::Context;
 use crate::cli::{Format, IdArg};
 use crate::commands::Env;
 use crate::error::Fatal;
@@ -15,16 +14,10 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
             "e.g. `align show KR-3`; `align status` lists the ids",
         ));
     };
-    let (graph, facts) = env.load_with_facts()?;
+    let judged = env.judged()?;
+    let graph = &judged.graph;
     let ix = super::status::find(&graph, &id)?;
-    let window = env.window();
-    let cx = Context {
-        graph: &graph,
-        config: &env.root.config,
-        as_of: env.as_of,
-        window: &window,
-        facts: &facts,
-    };
+    let cx = judged.context(env);
     let detail = crate::detail::detail(&cx, ix);
     let text = match format {
         Format::Json => render::json::pretty(&detail),

@@ -2,7 +2,7 @@
 //! (SPEC §4); with an ID, that subtree, and for a task the goals it traces to.
 
 use crate::Outcome;
-use crate::audit::{Context, traced_on};
+use crate::audit::traced_on;
 use crate::cli::{Format, IdArg};
 use crate::commands::Env;
 use crate::error::Fatal;
@@ -12,16 +12,10 @@ use crate::rollup::Rollup;
 
 pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     let format = env.format("status", &[Format::Human, Format::Json])?;
-    let (graph, facts) = env.load_with_facts()?;
-    let window = env.window();
+    let judged = env.judged()?;
+    let graph = &judged.graph;
     let target = args.id.as_deref().map(|id| find(&graph, id)).transpose()?;
-    let cx = Context {
-        graph: &graph,
-        config: &env.root.config,
-        as_of: env.as_of,
-        window: &window,
-        facts: &facts,
-    };
+    let cx = judged.context(env);
     let mut rollup = Rollup::new(cx);
     let roots = match target {
         Some(ix) => rollup.subtree(ix),

@@ -200,19 +200,12 @@ pub fn item_anchor(graph: &Graph, ix: ItemIx) -> Span {
 pub(crate) mod testing {
     //! Helpers for rule tests: lint an in-memory workspace.
     use super::*;
-    use crate::workspace::{Content, Input, load};
+    use crate::workspace::{in_memory, load};
 
     /// Lints `files` with `config_yaml`; returns `(code, path, line)`.
     pub fn lint_files(config_yaml: &str, files: &[(&str, &str)]) -> Vec<(String, String, usize)> {
         let config = Config::parse(config_yaml, std::path::Path::new("align.yaml")).unwrap();
-        let inputs = files
-            .iter()
-            .map(|(p, t)| Input {
-                path: p.to_string(),
-                content: Content::Bytes(t.as_bytes().to_vec()),
-            })
-            .collect();
-        let graph = Graph::build(load(&config, inputs));
+        let graph = Graph::build(load(&config, in_memory(files)));
         let as_of = jiff::civil::date(2026, 11, 12);
         let ctx = LintContext {
             graph: &graph,
