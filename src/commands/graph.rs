@@ -16,7 +16,7 @@ pub fn run(env: &Env, args: GraphArgs) -> Result<Outcome, Fatal> {
     let target = args
         .id
         .as_deref()
-        .map(|id| super::status::find(&graph, id))
+        .map(|id| super::status::find(graph, id))
         .transpose()?;
     let cx = judged.context(env);
     let mut rollup = Rollup::new(cx);

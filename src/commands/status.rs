@@ -14,7 +14,7 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     let format = env.format("status", &[Format::Human, Format::Json])?;
     let judged = env.judged()?;
     let graph = &judged.graph;
-    let target = args.id.as_deref().map(|id| find(&graph, id)).transpose()?;
+    let target = args.id.as_deref().map(|id| find(graph, id)).transpose()?;
     let cx = judged.context(env);
     let mut rollup = Rollup::new(cx);
     let roots = match target {
@@ -26,7 +26,7 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
         _ if env.quiet => String::new(),
         _ => {
             let footer = if target.is_none() {
-                untraced_footer(&graph, env)
+                untraced_footer(graph, env)
             } else {
                 Vec::new()
             };
