@@ -11,8 +11,7 @@ use crate::graph::Graph;
 use crate::report::{Diagnostic, Summary, render};
 use crate::rules::{self, LintContext};
 
-#[path = "lint_git.rs"]
-mod staged;
+use super::lint_git as staged;
 
 pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
     let format = env.format(

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lint_graph;
+use super::lint::lint_graph;
 use crate::cache::Cache;
 use crate::commands::Env;
 use crate::error::Fatal;

@@ -11,6 +11,7 @@ mod graph;
 mod hook;
 mod init;
 mod lint;
+mod lint_git;
 mod new;
 mod next;
 mod report;
