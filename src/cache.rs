@@ -111,7 +111,8 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct Cache {
     fingerprint: String,
-    entries: HashMap<(String, String), Entry>,
+    /// By path: the blob id the entry was made from, and the entry.
+    entries: HashMap<String, (String, Entry)>,
     dirty: bool,
 }
 
@@ -130,63 +131,34 @@ impl Cache {
             fingerprint: fingerprint.to_string(),
             ..Cache::default()
         };
-        let Ok(text) = std::fs::read_to_string(path) else {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let Some(view) = View::parse(&text, fingerprint) else {
             return cache;
         };
-        let mut lines = text.lines();
-        if lines.next() != Some(HEADER) || lines.next() != Some(fingerprint) {
-            return cache;
-        }
-        let mut current: Option<((String, String), Entry)> = None;
-        for line in lines {
-            let mut parts = line.split('\t');
-            match parts.next() {
-                Some("F") => {
-                    if let Some((k, e)) = current.take() {
-                        cache.entries.insert(k, e);
-                    }
-                    let (Some(oid), Some(path), Some(flag)) =
-                        (parts.next(), parts.next(), parts.next())
-                    else {
-                        return Cache {
-                            fingerprint: cache.fingerprint,
-                            ..Cache::default()
-                        };
-                    };
-                    current = Some((
-                        (path.to_string(), oid.to_string()),
-                        Entry {
-                            is_item_file: flag == "1",
-                            items: Vec::new(),
-                        },
-                    ));
-                }
-                Some("I") => match (current.as_mut(), parse_summary(parts)) {
-                    (Some((_, entry)), Some(s)) => entry.items.push(s),
-                    _ => {
-                        return Cache {
-                            fingerprint: cache.fingerprint,
-                            ..Cache::default()
-                        };
-                    }
-                },
-                _ => {
-                    return Cache {
-                        fingerprint: cache.fingerprint,
-                        ..Cache::default()
-                    };
-                }
-            }
-        }
-        if let Some((k, e)) = current {
-            cache.entries.insert(k, e);
+        for (path, file) in &view.files {
+            let Some(items) = View::summaries(file.items) else {
+                return Cache {
+                    fingerprint: cache.fingerprint,
+                    ..Cache::default()
+                };
+            };
+            let entry = Entry {
+                is_item_file: file.is_item_file,
+                items,
+            };
+            cache
+                .entries
+                .insert(path.to_string(), (file.oid.to_string(), entry));
         }
         cache
     }
 
     /// The entry for a file at a blob id.
     pub fn get(&self, path: &str, oid: &str) -> Option<&Entry> {
-        self.entries.get(&(path.to_string(), oid.to_string()))
+        self.entries
+            .get(path)
+            .filter(|(o, _)| o == oid)
+            .map(|(_, e)| e)
     }
 
     /// Records a parsed file; files whose path or items cannot be written
@@ -198,21 +170,20 @@ impl Cache {
         let Some(items) = items.iter().map(Summary::of).collect::<Option<Vec<_>>>() else {
             return;
         };
-        self.entries.insert(
-            (path.to_string(), oid.to_string()),
-            Entry {
-                is_item_file,
-                items,
-            },
-        );
+        let entry = Entry {
+            is_item_file,
+            items,
+        };
+        self.entries
+            .insert(path.to_string(), (oid.to_string(), entry));
         self.dirty = true;
     }
 
-    /// Keeps only the entries in `live` (the files of the current index), so
-    /// the cache does not grow with history.
-    pub fn retain(&mut self, live: &std::collections::HashSet<(String, String)>) {
+    /// Keeps only the paths in `live` (the files of the current index), so
+    /// the cache does not grow with deleted files.
+    pub fn retain(&mut self, live: &std::collections::HashSet<&str>) {
         let before = self.entries.len();
-        self.entries.retain(|k, _| live.contains(k));
+        self.entries.retain(|path, _| live.contains(path.as_str()));
         self.dirty |= self.entries.len() != before;
     }
 
@@ -223,16 +194,11 @@ impl Cache {
             return;
         }
         let mut text = format!("{HEADER}\n{}\n", self.fingerprint);
-        let mut keys: Vec<&(String, String)> = self.entries.keys().collect();
-        keys.sort();
-        for key in keys {
-            let e = &self.entries[key];
-            text.push_str(&format!(
-                "F\t{}\t{}\t{}\n",
-                key.1,
-                key.0,
-                u8::from(e.is_item_file)
-            ));
+        let mut paths: Vec<&String> = self.entries.keys().collect();
+        paths.sort();
+        for path in paths {
+            let (oid, e) = &self.entries[path];
+            text.push_str(&format!("F\t{oid}\t{path}\t{}\n", u8::from(e.is_item_file)));
             for s in &e.items {
                 let date = |d: Option<Date>| d.map_or("-".to_string(), |d| d.to_string());
                 let links: Vec<String> = s
@@ -261,6 +227,122 @@ impl Cache {
         if written.is_err() || std::fs::rename(&tmp, path).is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
+    }
+}
+
+/// The cache file read in place, without allocating per file: what the
+/// fast path of `lint --staged` needs to find ids and follow links.
+pub struct View<'t> {
+    /// By path. FxHash: the keys are our own paths, and hashing 100,000 of
+    /// them with SipHash was a tenth of a staged check.
+    pub files: rustc_hash::FxHashMap<&'t str, FileView<'t>>,
+    /// Id → the paths whose items define it.
+    pub definers: rustc_hash::FxHashMap<&'t str, Vec<&'t str>>,
+    /// Id → the paths whose items link to it.
+    pub linkers: rustc_hash::FxHashMap<&'t str, Vec<&'t str>>,
+}
+
+/// Whether `oid` is written as the hex string `hex`, without allocating.
+pub fn oid_is(oid: &git2::Oid, hex: &str) -> bool {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let raw = oid.as_bytes();
+    hex.len() == raw.len() * 2
+        && raw.iter().zip(hex.as_bytes().chunks(2)).all(|(b, h)| {
+            h[0] == DIGITS[usize::from(b >> 4)] && h[1] == DIGITS[usize::from(b & 0xf)]
+        })
+}
+
+/// One cached file, borrowed from the cache text.
+pub struct FileView<'t> {
+    pub oid: &'t str,
+    pub is_item_file: bool,
+    /// The file's `I` lines, parsed on demand.
+    pub items: &'t str,
+}
+
+impl<'t> View<'t> {
+    /// Reads cache text built under `fingerprint`; `None` when it is
+    /// stale or not a cache.
+    pub fn parse(text: &'t str, fingerprint: &str) -> Option<View<'t>> {
+        let mut rest = text.strip_prefix(HEADER)?.strip_prefix('\n')?;
+        rest = rest.strip_prefix(fingerprint)?.strip_prefix('\n')?;
+        let mut files = rustc_hash::FxHashMap::default();
+        // About one file record per 100 bytes of cache: size the map once.
+        files.reserve(rest.len() / 100);
+        let base = text.len() - rest.len();
+        let mut at = base;
+        let mut current: Option<(&'t str, &'t str, bool, usize)> = None;
+        let mut finish = |cur: Option<(&'t str, &'t str, bool, usize)>, end: usize| {
+            if let Some((path, oid, is_item_file, start)) = cur {
+                files.insert(
+                    path,
+                    FileView {
+                        oid,
+                        is_item_file,
+                        items: &text[start..end],
+                    },
+                );
+            }
+        };
+        for line in rest.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            if let Some(f) = line.strip_prefix("F\t") {
+                let mut parts = f.trim_end_matches('\n').split('\t');
+                let (Some(oid), Some(path), Some(flag)) =
+                    (parts.next(), parts.next(), parts.next())
+                else {
+                    return None;
+                };
+                finish(current.take(), start);
+                current = Some((path, oid, flag == "1", at));
+            } else if !line.starts_with("I\t") || current.is_none() {
+                return None;
+            }
+        }
+        finish(current.take(), at);
+        let mut definers: rustc_hash::FxHashMap<&str, Vec<&str>> = rustc_hash::FxHashMap::default();
+        let mut linkers: rustc_hash::FxHashMap<&str, Vec<&str>> = rustc_hash::FxHashMap::default();
+        definers.reserve(files.len());
+        linkers.reserve(files.len() / 4);
+        for (path, file) in &files {
+            for (id, links) in View::ids_and_links(file.items) {
+                definers.entry(id).or_default().push(*path);
+                for target in links {
+                    linkers.entry(target).or_default().push(*path);
+                }
+            }
+        }
+        Some(View {
+            files,
+            definers,
+            linkers,
+        })
+    }
+
+    /// The summaries in a file's `I` lines; `None` if any is malformed.
+    pub fn summaries(items: &str) -> Option<Vec<Summary>> {
+        items
+            .lines()
+            .map(|l| parse_summary(l.strip_prefix("I\t")?.split('\t')))
+            .collect()
+    }
+
+    /// Each item's id and the ids it links to, without parsing the rest.
+    pub fn ids_and_links(
+        items: &'t str,
+    ) -> impl Iterator<Item = (&'t str, impl Iterator<Item = &'t str>)> {
+        items.lines().filter_map(|l| {
+            let mut parts = l.strip_prefix("I\t")?.split('\t');
+            let id = parts.next()?;
+            let links = parts.nth(5).unwrap_or("");
+            Some((
+                id,
+                links
+                    .split(',')
+                    .filter_map(|x| x.split_once(':').map(|(_, t)| t)),
+            ))
+        })
     }
 }
 
@@ -304,6 +386,14 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::parse::{ParseSettings, parse_file};
+
+    #[test]
+    fn oid_hex_comparison() {
+        let oid = git2::Oid::from_str("0123456789abcdef0123456789abcdef01234567").unwrap();
+        assert!(oid_is(&oid, "0123456789abcdef0123456789abcdef01234567"));
+        assert!(!oid_is(&oid, "0123456789abcdef0123456789abcdef01234568"));
+        assert!(!oid_is(&oid, "0123"));
+    }
 
     #[test]
     fn round_trips_and_rejects_stale_or_corrupt_files() {

@@ -1,5 +1,6 @@
 //! `align lint [PATH…]`: structural checks (SPEC §5).
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use crate::Outcome;
@@ -29,7 +30,7 @@ pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
         staged::lint_staged(env)?
     } else {
         let graph = env.load_graph()?;
-        let findings = lint_graph(env, &graph);
+        let findings = lint_graph(env, &graph, None);
         (graph, findings)
     };
     if let Some(base) = &args.base {
@@ -41,13 +42,15 @@ pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
     report(env, format, &graph, &findings)
 }
 
-/// Every finding in `graph`, with the window of the as-of date.
-pub fn lint_graph(env: &Env, graph: &Graph) -> Vec<Diagnostic> {
+/// The findings in `graph` (in the files of `scope`, when given), with the
+/// window of the as-of date.
+pub fn lint_graph(env: &Env, graph: &Graph, scope: Option<&HashSet<usize>>) -> Vec<Diagnostic> {
     let ctx = LintContext {
         graph,
         config: &env.root.config,
         as_of: env.as_of,
         window: env.window(),
+        scope,
     };
     rules::lint(&ctx)
 }

@@ -3,10 +3,10 @@
 //! REF, so a messy repository can adopt align and still fail on new
 //! problems).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::lint::lint_graph;
-use crate::cache::Cache;
+use crate::cache::{Cache, View, oid_is};
 use crate::commands::Env;
 use crate::error::Fatal;
 use crate::git::Repo;
@@ -15,22 +15,32 @@ use crate::parse::Parsed;
 use crate::parse::{ParseSettings, parse_file};
 use crate::report::Diagnostic;
 use crate::workspace::{self, Content, Input, SourceFile};
+use rustc_hash::FxHashSet;
 
 /// Lints the staged snapshot and keeps the findings the change is
 /// responsible for: those in staged files, and those elsewhere on items
 /// that link to (or share) an id the change adds, edits or removes.
 ///
-/// Only those files are read and parsed in full. Every other staged file
-/// is represented by its cached identity and links (`cache`), so a commit
-/// in a repository of 100,000 items costs about what `git status` does.
+/// Only those files are read and parsed in full. With a warm cache (every
+/// unchanged staged file recorded at its blob id) nothing else is parsed:
+/// the graph holds the reported files plus stand-ins for what their links
+/// reach, so a commit in a repository of 100,000 items costs about what
+/// `git status` does. Otherwise every file is read and the cache filled.
 pub fn lint_staged(env: &Env) -> Result<(Graph, Vec<Diagnostic>), Fatal> {
     let repo = Repo::open(&env.root, "align lint --staged")?;
-    let staged = repo.staged_blobs(&env.root)?;
-    let changes = repo.staged_changes()?;
-    let changed: HashSet<&str> = changes.iter().map(|(p, _)| p.as_str()).collect();
-    let settings = ParseSettings::new(&env.root.config);
     let cache_path = Cache::path(repo.common_dir());
-    let mut cache = Cache::load(&cache_path, &fingerprint(&env.root.config));
+    let fingerprint = fingerprint(&env.root.config);
+    // Read the cache on a second core while git reads the index.
+    let text = std::fs::read_to_string(&cache_path).unwrap_or_default();
+    let (staged, changes, view) = std::thread::scope(|s| {
+        let view = s.spawn(|| View::parse(&text, &fingerprint));
+        let staged = repo.staged_blobs(&env.root);
+        let changes = repo.staged_changes();
+        (staged, changes, view.join().ok().flatten())
+    });
+    let (staged, changes) = (staged?, changes?);
+    let changed: FxHashSet<&str> = changes.iter().map(|(p, _)| p.as_str()).collect();
+    let settings = ParseSettings::new(&env.root.config);
 
     // Parse what changed (new and HEAD versions): the ids it touches.
     let mut full: HashMap<usize, (SourceFile, Parsed)> = HashMap::new();
@@ -55,6 +65,20 @@ pub fn lint_staged(env: &Env) -> Result<(Graph, Vec<Diagnostic>), Fatal> {
             );
         }
     }
+
+    if let Some(view) = view {
+        let staged_changes = Staged {
+            repo: &repo,
+            settings: &settings,
+            staged: &staged,
+            changed: &changed,
+            changed_ids: &changed_ids,
+        };
+        if let Some(found) = staged_changes.fast(env, &view, &mut full)? {
+            return Ok(found);
+        }
+    }
+    let mut cache = Cache::load(&cache_path, &fingerprint);
 
     // Everything else from the cache (parsing only what it lacks); files
     // that touch a changed id are read in full, since they are reported.
@@ -115,17 +139,133 @@ pub fn lint_staged(env: &Env) -> Result<(Graph, Vec<Diagnostic>), Fatal> {
             ));
         }
     }
-    let live: HashSet<(String, String)> = staged
-        .iter()
-        .map(|(p, o)| (p.clone(), o.to_string()))
-        .collect();
+    let live: HashSet<&str> = staged.iter().map(|(p, _)| p.as_str()).collect();
     cache.retain(&live);
     cache.save(&cache_path);
 
     let graph = Graph::build(workspace::assemble(files));
-    let mut findings = lint_graph(env, &graph);
-    findings.retain(|d| reported.contains(&d.file));
+    let findings = lint_graph(env, &graph, Some(&reported));
     Ok((graph, findings))
+}
+
+/// The staged snapshot and what changed in it.
+struct Staged<'a> {
+    repo: &'a Repo,
+    settings: &'a ParseSettings<'a>,
+    staged: &'a [(String, git2::Oid)],
+    changed: &'a FxHashSet<&'a str>,
+    changed_ids: &'a HashSet<String>,
+}
+
+impl Staged<'_> {
+    /// The fast path: `None` when the cache lacks an unchanged file (then
+    /// the caller reads everything and fills it).
+    fn fast(
+        &self,
+        env: &Env,
+        view: &View,
+        full: &mut HashMap<usize, (SourceFile, Parsed)>,
+    ) -> Result<Option<(Graph, Vec<Diagnostic>)>, Fatal> {
+        // Every unchanged staged file must be cached at its blob id.
+        for (path, oid) in self.staged {
+            let cached = view
+                .files
+                .get(path.as_str())
+                .is_some_and(|f| oid_is(oid, f.oid));
+            if !cached && !self.changed.contains(path.as_str()) {
+                return Ok(None);
+            }
+        }
+        // A cached path's place in the staged list (`staged` is sorted by
+        // path), unless the change replaced it.
+        let live = |path: &str| -> Option<usize> {
+            let n = self
+                .staged
+                .binary_search_by(|(p, _)| p.as_str().cmp(path))
+                .ok()?;
+            (!self.changed.contains(path)).then_some(n)
+        };
+        let mut reported: BTreeSet<usize> = full.keys().copied().collect();
+        for id in self.changed_ids {
+            let near = view
+                .definers
+                .get(id.as_str())
+                .into_iter()
+                .chain(view.linkers.get(id.as_str()));
+            reported.extend(near.flatten().filter_map(|p| live(p)));
+        }
+        for &n in &reported {
+            if let std::collections::hash_map::Entry::Vacant(slot) = full.entry(n) {
+                let (path, oid) = &self.staged[n];
+                slot.insert(read(self.repo, path, *oid, self.settings)?);
+            }
+        }
+        // Follow links out of the reported items (traces, dependencies,
+        // parents) and take in every file defining an id they reach or
+        // share, so resolution, duplicates, cycles and traces are exact.
+        let mut included: BTreeSet<usize> = reported.clone();
+        let mut todo: Vec<String> = full
+            .values()
+            .flat_map(|(_, p)| &p.items)
+            .flat_map(|i| {
+                std::iter::once(i.id.clone()).chain(i.links.iter().map(|l| l.target.clone()))
+            })
+            .collect();
+        let mut seen: HashSet<String> = HashSet::new();
+        while let Some(id) = todo.pop() {
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            for n in view
+                .definers
+                .get(id.as_str())
+                .into_iter()
+                .flatten()
+                .filter_map(|p| live(p))
+            {
+                if included.insert(n) {
+                    let file = &view.files[self.staged[n].0.as_str()];
+                    for (_, links) in View::ids_and_links(file.items) {
+                        todo.extend(links.map(str::to_string));
+                    }
+                }
+            }
+        }
+        let mut files = Vec::with_capacity(included.len());
+        let mut scope = HashSet::new();
+        for n in included {
+            if let Some(parsed) = full.remove(&n) {
+                scope.insert(files.len());
+                files.push(parsed);
+                continue;
+            }
+            let (path, _) = &self.staged[n];
+            let file = &view.files[path.as_str()];
+            let Some(summaries) = View::summaries(file.items) else {
+                return Ok(None);
+            };
+            let items = summaries
+                .iter()
+                .enumerate()
+                .map(|(i, s)| s.stand_in(0, i))
+                .collect();
+            let source = SourceFile {
+                path: path.clone(),
+                text: String::new(),
+            };
+            files.push((
+                source,
+                Parsed {
+                    items,
+                    problems: Vec::new(),
+                    is_item_file: file.is_item_file,
+                },
+            ));
+        }
+        let graph = Graph::build(workspace::assemble(files));
+        let findings = lint_graph(env, &graph, Some(&scope));
+        Ok(Some((graph, findings)))
+    }
 }
 
 /// Whether an item among `items` has, or links to, one of `ids`.
@@ -176,7 +316,7 @@ pub fn new_since(
     ));
     let key = |g: &Graph, d: &Diagnostic| (d.code, g.files[d.file].path.clone(), d.message.clone());
     let mut known: HashMap<(&str, String, String), usize> = HashMap::new();
-    for d in lint_graph(env, &base_graph) {
+    for d in lint_graph(env, &base_graph, None) {
         *known.entry(key(&base_graph, &d)).or_default() += 1;
     }
     let mut fresh = Vec::new();

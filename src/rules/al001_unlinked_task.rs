@@ -27,7 +27,7 @@ How to fix: add `kr: KR-3` (or `initiative: I-2`) to the front-matter. If the wo
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         if item.kind != Kind::Task {
             continue;
         }

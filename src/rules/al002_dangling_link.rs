@@ -23,7 +23,7 @@ How to fix: correct the id (the finding suggests the nearest existing ids), or c
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         for edge in g.out[ix].iter().filter(|e| e.target.is_none()) {
             let link = &item.links[edge.link];
             let kind = link.field.target_kind();

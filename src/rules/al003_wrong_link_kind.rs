@@ -22,7 +22,7 @@ How to fix: name an item of the right kind (for the example, one of O-1's KRs), 
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         for edge in &g.out[ix] {
             let Some(t) = edge.target else { continue };
             let want = edge.field.target_kind();

@@ -23,7 +23,7 @@ How to fix: rename one of them and update the links that meant it. Tasks made wi
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         let all = g.all_with(&item.id);
         if all.len() < 2 || all[0] == ix {
             continue;

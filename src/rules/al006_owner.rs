@@ -26,7 +26,7 @@ How to fix: name one person as `owner:`; record helpers in the body or in `raci`
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
     let people = ctx.config.people.as_deref();
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         let span = item.owner_span.unwrap_or_else(|| item_anchor(g, ix));
         if matches!(item.kind, Kind::Objective | Kind::Kr) {
             match item.owners.len() {

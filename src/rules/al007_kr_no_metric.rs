@@ -24,7 +24,7 @@ How to fix: add `metric: {start: 120, target: 200, unit: attendees}` and record 
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         // A metric that is present but invalid is AL008's finding.
         if item.kind == Kind::Kr && item.metric.is_none() && item.key_span("metric").is_none() {
             out.push(RULE.on(

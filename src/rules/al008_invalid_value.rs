@@ -24,7 +24,7 @@ How to fix: use a value the finding lists. For team-specific status words, map t
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         for p in &item.problems {
             if let FieldProblem::Invalid {
                 message,
@@ -37,7 +37,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (file, p) in &g.file_problems {
+    for (file, p) in ctx.file_problems() {
         if p.code == RULE.code {
             out.push(RULE.at(*file, p.span, p.message.clone(), p.help.clone()));
         }

@@ -25,7 +25,7 @@ How to fix: fix the spelling (the finding suggests the nearest field), or move t
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         for p in &item.problems {
             let FieldProblem::Unknown {
                 field,

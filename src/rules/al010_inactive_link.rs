@@ -24,7 +24,7 @@ How to fix: relink the work to a live KR, or cancel it if the goal is gone.",
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         if !matches!(item.kind, Kind::Task | Kind::Initiative) || !item.is_open() {
             continue;
         }

@@ -24,7 +24,7 @@ How to fix: attach the objective higher up, or merge intermediate objectives. Ra
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
     let max = ctx.config.max_depth;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         if item.kind != Kind::Objective {
             continue;
         }

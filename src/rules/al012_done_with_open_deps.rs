@@ -24,7 +24,7 @@ How to fix: reopen the task, finish or cancel the dependency (`align done T-1`),
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         if item.kind != Kind::Task || item.status != Status::Done {
             continue;
         }

@@ -22,7 +22,7 @@ How to fix: keep one `accountable`; move the others to `responsible` or `consult
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         let Some(raci) = &item.raci else { continue };
         let n = raci.accountable.len();
         if n != 1 {

@@ -23,7 +23,7 @@ How to fix: follow the hint in the finding (most YAML errors are a missing quote
 };
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    for (file, p) in &ctx.graph.file_problems {
+    for (file, p) in ctx.file_problems() {
         if p.code == RULE.code {
             let mut d = RULE.at(*file, p.span, p.message.clone(), p.help.clone());
             d.label = "cannot read past here".into();

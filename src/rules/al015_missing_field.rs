@@ -24,7 +24,7 @@ How to fix: add the field the finding names, e.g. `objective: O-1`.",
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         for p in &item.problems {
             if let FieldProblem::Missing { field } = p {
                 let example = match *field {
@@ -42,7 +42,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (file, p) in &g.file_problems {
+    for (file, p) in ctx.file_problems() {
         if p.code == RULE.code {
             out.push(RULE.at(*file, p.span, p.message.clone(), p.help.clone()));
         }

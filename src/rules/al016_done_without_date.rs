@@ -23,7 +23,7 @@ How to fix: add `done: YYYY-MM-DD`. `align done T-…` sets both the status and 
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         if item.kind == Kind::Task
             && item.status == Status::Done
             && item.done.is_none()

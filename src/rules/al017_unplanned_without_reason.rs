@@ -23,7 +23,7 @@ How to fix: add `reason: \"Customer escalation from ACME\"` and `requested_by: N
 
 fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = ctx.graph;
-    for (ix, item) in g.items.iter().enumerate() {
+    for (ix, item) in ctx.items() {
         if item.kind == Kind::Task && item.unplanned && item.reason.is_none() {
             let span = item.unplanned_span.unwrap_or(item.id_span);
             out.push(RULE.on(

@@ -36,6 +36,32 @@ pub struct LintContext<'a> {
     pub config: &'a Config,
     pub as_of: Date,
     pub window: Period,
+    /// Only items in these files are checked (`lint --staged` reports on
+    /// the change alone); `None` checks everything.
+    pub scope: Option<&'a std::collections::HashSet<usize>>,
+}
+
+impl LintContext<'_> {
+    /// The items the rules check, with their indices.
+    pub fn items(&self) -> impl Iterator<Item = (ItemIx, &crate::model::Item)> + '_ {
+        self.graph
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| self.in_scope(item.origin.file))
+    }
+
+    /// The file problems the rules report.
+    pub fn file_problems(&self) -> impl Iterator<Item = &(usize, crate::parse::FileProblem)> + '_ {
+        self.graph
+            .file_problems
+            .iter()
+            .filter(|(file, _)| self.in_scope(*file))
+    }
+
+    fn in_scope(&self, file: usize) -> bool {
+        self.scope.is_none_or(|s| s.contains(&file))
+    }
 }
 
 /// A lint rule: its identity, its default severity, the text `align
@@ -127,6 +153,9 @@ pub fn lint(ctx: &LintContext) -> Vec<Diagnostic> {
     }
     let resolver = SeverityResolver::new(ctx.config);
     all.retain_mut(|d| {
+        if !ctx.in_scope(d.file) {
+            return false;
+        }
         d.severity = resolver.severity(d.code, d.name, d.severity, &ctx.graph.files[d.file].path);
         d.severity != Severity::Off
     });
@@ -212,6 +241,7 @@ pub(crate) mod testing {
             config: &config,
             as_of,
             window: Period::parse("2026-Q4").unwrap(),
+            scope: None,
         };
         lint(&ctx)
             .into_iter()
