@@ -198,25 +198,7 @@ impl Cache {
         paths.sort();
         for path in paths {
             let (oid, e) = &self.entries[path];
-            text.push_str(&format!("F\t{oid}\t{path}\t{}\n", u8::from(e.is_item_file)));
-            for s in &e.items {
-                let date = |d: Option<Date>| d.map_or("-".to_string(), |d| d.to_string());
-                let links: Vec<String> = s
-                    .links
-                    .iter()
-                    .map(|(f, t)| format!("{}:{t}", f.as_str()))
-                    .collect();
-                text.push_str(&format!(
-                    "I\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-                    s.id,
-                    s.kind.as_str(),
-                    s.status.as_str(),
-                    date(s.period.map(|p| p.0)),
-                    date(s.period.map(|p| p.1)),
-                    date(s.due),
-                    links.join(",")
-                ));
-            }
+            text.push_str(&record(path, oid, e));
         }
         let Some(dir) = path.parent() else { return };
         if std::fs::create_dir_all(dir).is_err() {
@@ -228,6 +210,59 @@ impl Cache {
             let _ = std::fs::remove_file(&tmp);
         }
     }
+}
+
+/// Appends records for files parsed outside a full rebuild (a few new
+/// files after a commit). A later record for a path wins when the cache is
+/// read; the next full rebuild compacts the file. A cache that does not
+/// exist yet, or was built under another fingerprint, is left alone.
+pub fn append(path: &Path, files: &[(&str, &str, bool, &[Item])]) {
+    let mut text = String::new();
+    for (file, oid, is_item_file, items) in files {
+        if file.contains(['\t', '\n', '\r']) {
+            continue;
+        }
+        if let Some(items) = items.iter().map(Summary::of).collect::<Option<Vec<_>>>() {
+            text.push_str(&record(
+                file,
+                oid,
+                &Entry {
+                    is_item_file: *is_item_file,
+                    items,
+                },
+            ));
+        }
+    }
+    if text.is_empty() || !path.exists() {
+        return;
+    }
+    if let Ok(mut f) = std::fs::OpenOptions::new().append(true).open(path) {
+        let _ = f.write_all(text.as_bytes());
+    }
+}
+
+/// One file's lines in the cache format.
+fn record(path: &str, oid: &str, e: &Entry) -> String {
+    let mut text = format!("F\t{oid}\t{path}\t{}\n", u8::from(e.is_item_file));
+    for s in &e.items {
+        let date = |d: Option<Date>| d.map_or("-".to_string(), |d| d.to_string());
+        let links: Vec<String> = s
+            .links
+            .iter()
+            .map(|(f, t)| format!("{}:{t}", f.as_str()))
+            .collect();
+        text.push_str(&format!(
+            "I\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            s.id,
+            s.kind.as_str(),
+            s.status.as_str(),
+            date(s.period.map(|p| p.0)),
+            date(s.period.map(|p| p.1)),
+            date(s.due),
+            links.join(",")
+        ));
+    }
+    text
 }
 
 /// The cache file read in place, without allocating per file: what the

@@ -69,6 +69,7 @@ pub fn lint_staged(env: &Env) -> Result<(Graph, Vec<Diagnostic>), Fatal> {
     if let Some(view) = view {
         let staged_changes = Staged {
             repo: &repo,
+            cache_path: &cache_path,
             settings: &settings,
             staged: &staged,
             changed: &changed,
@@ -148,9 +149,14 @@ pub fn lint_staged(env: &Env) -> Result<(Graph, Vec<Diagnostic>), Fatal> {
     Ok((graph, findings))
 }
 
+/// How many unchanged files the fast path reads whole before a full rebuild
+/// of the cache is cheaper (or 1% of the files, if more).
+const MAX_MISSING: usize = 200;
+
 /// The staged snapshot and what changed in it.
 struct Staged<'a> {
     repo: &'a Repo,
+    cache_path: &'a std::path::Path,
     settings: &'a ParseSettings<'a>,
     staged: &'a [(String, git2::Oid)],
     changed: &'a FxHashSet<&'a str>,
@@ -158,32 +164,60 @@ struct Staged<'a> {
 }
 
 impl Staged<'_> {
-    /// The fast path: `None` when the cache lacks an unchanged file (then
-    /// the caller reads everything and fills it).
+    /// The fast path: `None` when the cache is missing too many unchanged
+    /// files (then the caller reads everything and rebuilds it).
     fn fast(
         &self,
         env: &Env,
         view: &View,
         full: &mut HashMap<usize, (SourceFile, Parsed)>,
     ) -> Result<Option<(Graph, Vec<Diagnostic>)>, Fatal> {
-        // Every unchanged staged file must be cached at its blob id.
-        for (path, oid) in self.staged {
-            let cached = view
-                .files
-                .get(path.as_str())
-                .is_some_and(|f| oid_is(oid, f.oid));
-            if !cached && !self.changed.contains(path.as_str()) {
-                return Ok(None);
-            }
+        // Unchanged staged files the cache lacks (committed since it was
+        // written) are read whole; more than a few means a rebuild.
+        let missing: BTreeSet<usize> = (0..self.staged.len())
+            .filter(|&n| {
+                let (path, oid) = &self.staged[n];
+                let cached = view
+                    .files
+                    .get(path.as_str())
+                    .is_some_and(|f| oid_is(oid, f.oid));
+                !cached && !self.changed.contains(path.as_str())
+            })
+            .collect();
+        if missing.len() > MAX_MISSING.max(self.staged.len() / 100) {
+            return Ok(None);
         }
+        let mut fresh = Vec::with_capacity(missing.len());
+        for &n in &missing {
+            let (path, oid) = &self.staged[n];
+            fresh.push((n, read(self.repo, path, *oid, self.settings)?));
+        }
+        let records: Vec<(&str, String, bool, &[crate::model::Item])> = fresh
+            .iter()
+            .map(|(n, (_, p))| {
+                let (path, oid) = &self.staged[*n];
+                (
+                    path.as_str(),
+                    oid.to_string(),
+                    p.is_item_file,
+                    p.items.as_slice(),
+                )
+            })
+            .collect();
+        let records: Vec<_> = records
+            .iter()
+            .map(|(p, o, i, items)| (*p, o.as_str(), *i, *items))
+            .collect();
+        crate::cache::append(self.cache_path, &records);
+
         // A cached path's place in the staged list (`staged` is sorted by
-        // path), unless the change replaced it.
+        // path), unless the change replaced it or it was read whole.
         let live = |path: &str| -> Option<usize> {
             let n = self
                 .staged
                 .binary_search_by(|(p, _)| p.as_str().cmp(path))
                 .ok()?;
-            (!self.changed.contains(path)).then_some(n)
+            (!self.changed.contains(path) && !missing.contains(&n)).then_some(n)
         };
         let mut reported: BTreeSet<usize> = full.keys().copied().collect();
         for id in self.changed_ids {
@@ -194,6 +228,17 @@ impl Staged<'_> {
                 .chain(view.linkers.get(id.as_str()));
             reported.extend(near.flatten().filter_map(|p| live(p)));
         }
+        let mut included: BTreeSet<usize> = missing.clone();
+        for (n, parsed) in fresh {
+            let items = parsed.1.items.iter();
+            if touches(
+                items.map(|i| (&i.id, i.links.iter().map(|l| &l.target))),
+                self.changed_ids,
+            ) {
+                reported.insert(n);
+            }
+            full.insert(n, parsed);
+        }
         for &n in &reported {
             if let std::collections::hash_map::Entry::Vacant(slot) = full.entry(n) {
                 let (path, oid) = &self.staged[n];
@@ -203,7 +248,7 @@ impl Staged<'_> {
         // Follow links out of the reported items (traces, dependencies,
         // parents) and take in every file defining an id they reach or
         // share, so resolution, duplicates, cycles and traces are exact.
-        let mut included: BTreeSet<usize> = reported.clone();
+        included.extend(reported.iter().copied());
         let mut todo: Vec<String> = full
             .values()
             .flat_map(|(_, p)| &p.items)
@@ -235,7 +280,9 @@ impl Staged<'_> {
         let mut scope = HashSet::new();
         for n in included {
             if let Some(parsed) = full.remove(&n) {
-                scope.insert(files.len());
+                if reported.contains(&n) {
+                    scope.insert(files.len());
+                }
                 files.push(parsed);
                 continue;
             }

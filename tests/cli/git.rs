@@ -421,3 +421,42 @@ fn done_dates_missing_from_files_are_inferred_from_git_and_said_so() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["untraced"]["finished"], 0, "{v}");
 }
+
+#[test]
+fn staged_after_a_commit_reads_only_the_newly_committed_files() {
+    let repo = base_repo();
+    repo.write("T-2.md", LINKED);
+    repo.git_ok(&["add", "-A"]);
+    repo.align(&["lint", "--staged"]).assert().success(); // builds the cache
+    repo.commit_all("T-2", "2026-11-03");
+    // T-2 is committed now but not in the cache: the fast path reads it
+    // whole (and records it), and its dangling link is still no concern of
+    // a change that does not touch it.
+    repo.write(
+        "T-2.md",
+        "---\nkind: task\ntitle: Linked\nkr: KR-1\ndepends_on: [T-3]\n---\n",
+    );
+    repo.commit_all("T-2 waits on T-3", "2026-11-04");
+    repo.write(
+        "T-3.md",
+        "---\nkind: task\ntitle: New\nkr: KR-1\ndepends_on: [T-2]\n---\n",
+    );
+    repo.git_ok(&["add", "T-3.md"]);
+    let out = repo
+        .align(&["lint", "--staged", "--format", "short"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    // The cycle runs through the committed T-2 and the staged T-3.
+    assert!(stdout(&out).contains("AL005"), "{}", stdout(&out));
+    let cache = repo.read(".git/align/staged-cache");
+    assert!(cache.contains("\tT-2.md\t"), "{cache}");
+    let again = repo
+        .align(&["lint", "--staged", "--format", "short"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert_eq!(stdout(&out), stdout(&again));
+}
