@@ -152,7 +152,7 @@ fn a_kr_turns_stalled_and_a_task_becomes_blocked_in_the_week() {
     }
     // Blocked for 2 days: new, but not past the 2-day SLA.
     assert!(
-        text.contains("### Blocked past SLA (2 days)\n\nNone.\n"),
+        text.contains("### Blocked past SLA (over 2 days)\n\nNone.\n"),
         "{text}"
     );
     // KR-2 moved on this week and is not lagging.

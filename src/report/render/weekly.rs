@@ -106,7 +106,7 @@ fn blocked(w: &Weekly, out: &mut String) {
     }
     out.push('\n');
     out.push_str(&format!(
-        "### Blocked past SLA ({} days)\n\n",
+        "### Blocked past SLA (over {} days)\n\n",
         w.block_sla_days
     ));
     none_if(w.blocked_past_sla.is_empty(), out);
@@ -176,5 +176,49 @@ fn owner(o: &Option<String>) -> String {
 fn none_if(empty: bool, out: &mut String) {
     if empty {
         out.push_str("None.\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::Facts;
+    use crate::audit::tests::graph_of;
+    use crate::config::Config;
+    use crate::model::Period;
+    use jiff::civil::date;
+
+    #[test]
+    fn an_empty_week_says_so_in_every_section() {
+        let g = graph_of(&[(
+            "O-1.md",
+            "---\nkind: objective\ntitle: o\nperiod: 2026-Q4\n---\n",
+        )]);
+        let facts = Facts::none(&g);
+        let window = Period::parse("2026-Q4").unwrap();
+        let w = crate::weekly::weekly(
+            &g,
+            &Config::default(),
+            date(2026, 11, 12),
+            &window,
+            &facts,
+            &facts,
+        );
+        let text = markdown(&w);
+        assert!(text.starts_with("## Weekly report: 2026-11-06 to 2026-11-12\n\n"));
+        assert!(text.contains("### Finished this week\n\nNo tasks finished.\n"));
+        for heading in [
+            "Newly blocked",
+            "Blocked past SLA (over 2 days)",
+            "KRs that turned lagging or stalled this week",
+            "Lagging KRs",
+            "Unplanned intake",
+            "Next up",
+        ] {
+            assert!(
+                text.contains(&format!("### {heading}\n\nNone.\n")),
+                "{heading}: {text}"
+            );
+        }
     }
 }
