@@ -139,7 +139,7 @@ pub enum Command {
     Graph(GraphArgs),
     /// Write a report (weekly: a Markdown digest of the week)
     #[command(
-        after_help = "Examples:\n  align report weekly\n  align report weekly --as-of 2026-11-13 >> $GITHUB_STEP_SUMMARY"
+        after_help = "Formats: markdown (default; human prints the same), json.\n\nExamples:\n  align report weekly\n  align report weekly --as-of 2026-11-13 >> $GITHUB_STEP_SUMMARY"
     )]
     Report(ReportArgs),
     /// The audit metrics at points in git history

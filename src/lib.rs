@@ -28,6 +28,7 @@ pub mod rules;
 pub mod span;
 pub mod suggest;
 pub mod trend;
+pub mod weekly;
 pub mod workspace;
 
 use std::process::ExitCode;

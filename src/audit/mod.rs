@@ -26,7 +26,7 @@ pub use report::{
     Audit, Coverage, Gate, History, KrReport, LaggingShare, Metrics, ObjectiveReport, Signal,
     SignalKind, Untraced, Window, round_to,
 };
-pub(crate) use report::{date, round2, round2_opt};
+pub(crate) use report::{date, round1, round2, round2_opt};
 pub use stalled::{Blocked, Facts, Stall, stall};
 pub use work::{
     finished_in, kr_team, open_tasks, percent, scope, starved, starved_message, task_team,

@@ -92,6 +92,12 @@ impl Env {
     /// stalled KRs: from one walk of git history where the root is in a
     /// repository, else nothing (the audit then uses `updated`).
     pub fn facts(&self, graph: &Graph) -> crate::audit::Facts {
+        self.facts_at(graph, self.as_of)
+    }
+
+    /// When the files of `graph` last changed on or before `day` (the
+    /// weekly report compares as-of with a week earlier).
+    pub fn facts_at(&self, graph: &Graph, day: Date) -> crate::audit::Facts {
         let Ok(repo) = crate::git::Repo::open(&self.root, "align") else {
             return crate::audit::Facts::none(graph);
         };
@@ -100,7 +106,7 @@ impl Env {
                 file_changed: graph
                     .files
                     .iter()
-                    .map(|f| dates.last_at(&f.path, self.as_of))
+                    .map(|f| dates.last_at(&f.path, day))
                     .collect(),
                 history_cut: dates.shallow,
             },
@@ -245,12 +251,4 @@ fn report_edit(
     };
     crate::output::print(&text)?;
     Ok(Outcome::Success)
-}
-
-/// The error a command gives until its issue lands (never on main at a stop).
-fn not_built(command: &str) -> Fatal {
-    Fatal::usage(
-        format!("`align {command}` is not built yet"),
-        "see the open issues",
-    )
 }

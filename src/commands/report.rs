@@ -1,10 +1,31 @@
-//! `align report` (placeholder until its issue lands).
+//! `align report weekly`: the digest of the week ending on as-of (SPEC §4),
+//! as Markdown (the default; `human` prints the same) or JSON.
 
 use crate::Outcome;
-use crate::cli::ReportArgs;
+use crate::cli::{Format, ReportArgs, ReportKind};
 use crate::commands::Env;
 use crate::error::Fatal;
+use crate::report::render;
 
-pub fn run(_env: &Env, _args: ReportArgs) -> Result<Outcome, Fatal> {
-    Err(super::not_built("report"))
+pub fn run(env: &Env, args: ReportArgs) -> Result<Outcome, Fatal> {
+    match args.kind {
+        ReportKind::Weekly => weekly(env),
+    }
+}
+
+fn weekly(env: &Env) -> Result<Outcome, Fatal> {
+    let format = env.format(
+        "report weekly",
+        &[Format::Markdown, Format::Human, Format::Json],
+    )?;
+    let (graph, now) = env.load_with_facts()?;
+    let before = env.facts_at(&graph, crate::weekly::week_ago(env.as_of));
+    let window = env.window();
+    let w = crate::weekly::weekly(&graph, &env.root.config, env.as_of, &window, &now, &before);
+    let text = match format {
+        Format::Json => render::json::pretty(&w),
+        _ => render::weekly::markdown(&w),
+    };
+    crate::output::print(&text)?;
+    Ok(Outcome::Success)
 }

@@ -83,6 +83,11 @@ impl TestRepo {
 
     /// `align --as-of 2026-11-12 ARGS…` in this folder, no colour.
     pub fn align(&self, args: &[&str]) -> Command {
+        self.align_at(AS_OF, args)
+    }
+
+    /// `align --as-of AS_OF ARGS…` in this folder, no colour.
+    pub fn align_at(&self, as_of: &str, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_align"));
         cmd.current_dir(self.path())
             .env("NO_COLOR", "1")
@@ -90,7 +95,7 @@ impl TestRepo {
             .env_remove("VISUAL")
             .env_remove("EDITOR")
             .arg("--as-of")
-            .arg(AS_OF)
+            .arg(as_of)
             .args(args);
         cmd
     }

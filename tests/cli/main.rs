@@ -14,3 +14,4 @@ mod help;
 mod hostile;
 mod lint;
 mod rules;
+mod weekly;

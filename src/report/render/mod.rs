@@ -11,6 +11,7 @@ pub mod queue;
 pub mod sarif;
 pub mod short;
 pub mod tree;
+pub mod weekly;
 
 use crate::graph::Graph;
 use crate::report::{Diagnostic, FindingView};
