@@ -173,11 +173,7 @@ const CLASSES: &[(&str, &str, &str)] = &[
 /// Writes the diagram as a Mermaid flowchart.
 pub fn mermaid(d: &Diagram) -> String {
     let mut out = String::from("flowchart LR\n");
-    let grouped: Vec<usize> = d
-        .groups
-        .iter()
-        .flat_map(|g| g.members.iter().copied())
-        .collect();
+    let grouped = grouped(d);
     let line = |i: usize, n: &DNode| {
         let label = n.label.replace('"', "#quot;").replace('\n', "<br/>");
         let (open, close) = match n.kind {
@@ -189,12 +185,7 @@ pub fn mermaid(d: &Diagram) -> String {
         };
         format!("n{i}{open}\"{label}\"{close}:::{}", n.class)
     };
-    for (i, n) in d
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !grouped.contains(i))
-    {
+    for (i, n) in d.nodes.iter().enumerate().filter(|(i, _)| !grouped[*i]) {
         out.push_str(&format!("  {}\n", line(i, n)));
     }
     for (gi, g) in d.groups.iter().enumerate() {
@@ -216,6 +207,16 @@ pub fn mermaid(d: &Diagram) -> String {
     out
 }
 
+/// Which nodes are drawn inside a group (by node index), so ungrouped
+/// nodes are found in one pass rather than a search per node.
+fn grouped(d: &Diagram) -> Vec<bool> {
+    let mut marks = vec![false; d.nodes.len()];
+    for &m in d.groups.iter().flat_map(|g| &g.members) {
+        marks[m] = true;
+    }
+    marks
+}
+
 /// Writes the diagram as Graphviz dot.
 pub fn dot(d: &Diagram) -> String {
     let esc = |s: &str| {
@@ -226,11 +227,7 @@ pub fn dot(d: &Diagram) -> String {
     let mut out = String::from(
         "digraph align {\n  rankdir=LR;\n  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n",
     );
-    let grouped: Vec<usize> = d
-        .groups
-        .iter()
-        .flat_map(|g| g.members.iter().copied())
-        .collect();
+    let grouped = grouped(d);
     let line = |i: usize, n: &DNode| {
         let (fill, stroke) = CLASSES
             .iter()
@@ -249,12 +246,7 @@ pub fn dot(d: &Diagram) -> String {
             n.class
         )
     };
-    for (i, n) in d
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !grouped.contains(i))
-    {
+    for (i, n) in d.nodes.iter().enumerate().filter(|(i, _)| !grouped[*i]) {
         out.push_str(&format!("  {}\n", line(i, n)));
     }
     for (gi, g) in d.groups.iter().enumerate() {
