@@ -460,3 +460,37 @@ fn staged_after_a_commit_reads_only_the_newly_committed_files() {
         .clone();
     assert_eq!(stdout(&out), stdout(&again));
 }
+
+#[test]
+fn staged_and_hook_work_in_a_linked_worktree() {
+    let repo = base_repo();
+    let wt = TestRepo::new();
+    let wt_path = wt.path().join("wt");
+    repo.git_ok(&["worktree", "add", "-q", wt_path.to_str().unwrap()]);
+    let in_wt = |args: &[&str]| {
+        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_align"));
+        cmd.current_dir(&wt_path)
+            .env("NO_COLOR", "1")
+            .args(["--as-of", crate::common::AS_OF])
+            .args(args);
+        cmd
+    };
+    std::fs::write(wt_path.join("T-2.md"), UNLINKED).unwrap();
+    let git = |args: &[&str]| {
+        let ok = StdCommand::new("git")
+            .current_dir(&wt_path)
+            .args(args)
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["add", "T-2.md"]);
+    in_wt(&["lint", "--staged"]).assert().code(1);
+    // Hooks are shared by all worktrees: installed in the common git dir.
+    in_wt(&["hook", "install"]).assert().success();
+    assert!(repo.path().join(".git/hooks/pre-commit").exists());
+    let out = in_wt(&["audit", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["history"]["git"], true, "{v}");
+}
