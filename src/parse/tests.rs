@@ -1,3 +1,6 @@
+//! Parser tests: front-matter, YAML item lists, spans of every field, and
+//! the problems bad values and unreadable files turn into.
+
 use super::*;
 use crate::model::{FieldProblem, LinkField, Status};
 
