@@ -193,25 +193,17 @@ fn reason(cx: &Context, t: ItemIx, parts: &[Part], waits: &[ItemIx]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::Facts;
-    use crate::audit::tests::graph_of;
+    use crate::audit::tests::{Fixed, graph_of};
     use crate::config::Config;
-    use crate::model::Period;
-    use jiff::civil::date;
 
     fn order_of(files: &[(&str, &str)]) -> Vec<String> {
         let g = graph_of(files);
-        let config = Config::default();
-        let window = Period::parse("2026-Q4").unwrap();
-        let facts = Facts::none(&g);
-        let cx = Context {
-            graph: &g,
-            config: &config,
-            as_of: date(2026, 11, 12),
-            window: &window,
-            facts: &facts,
-        };
-        rank(&cx, None).tasks.into_iter().map(|r| r.id).collect()
+        let fixed = Fixed::new(&g, Config::default());
+        rank(&fixed.cx(&g), None)
+            .tasks
+            .into_iter()
+            .map(|r| r.id)
+            .collect()
     }
 
     const O: (&str, &str) = (

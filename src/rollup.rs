@@ -232,24 +232,14 @@ fn prune(node: &mut Node, ix: ItemIx) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::tests::load_dir;
-    use crate::audit::{Facts, round_to};
-    use crate::model::Period;
-    use jiff::civil::date;
+    use crate::audit::round_to;
+    use crate::audit::tests::{Fixed, load_dir};
 
     #[test]
     fn worked_example_tree() {
         let (g, config) = load_dir("tests/fixtures/worked-example");
-        let window = Period::parse("2026-Q4").unwrap();
-        let facts = Facts::none(&g);
-        let cx = Context {
-            graph: &g,
-            config: &config,
-            as_of: date(2026, 11, 12),
-            window: &window,
-            facts: &facts,
-        };
-        let mut r = Rollup::new(cx);
+        let fixed = Fixed::new(&g, config);
+        let mut r = Rollup::new(fixed.cx(&g));
         let tree = r.tree();
         assert_eq!(tree.len(), 1);
         assert_eq!(tree[0].id, "O-1");

@@ -10,7 +10,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::audit::{self, Facts};
+use crate::audit;
 use crate::config::Root;
 use crate::error::Fatal;
 use crate::git::Repo;
@@ -106,15 +106,9 @@ pub fn trend(
                 files
             }
         };
-        let graph = Graph::build(workspace::assemble(files));
-        let facts = Facts {
-            file_changed: graph
-                .files
-                .iter()
-                .map(|f| changes.last_at(&f.path, day))
-                .collect(),
-            history_cut: changes.shallow,
-        };
+        let mut graph = Graph::build(workspace::assemble(files));
+        let facts = changes.facts(&graph, day);
+        audit::infer_done_dates(&mut graph, &facts);
         let m = audit::metrics_at(&graph, &root.config, day, &facts);
         points.push(Point {
             date: day,

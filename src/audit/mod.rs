@@ -27,9 +27,9 @@ pub use report::{
     SignalKind, Untraced, Window, round_to,
 };
 pub(crate) use report::{date, round1, round2, round2_opt};
-pub use stalled::{Blocked, Facts, Stall, stall};
+pub use stalled::{Blocked, Facts, Stall, infer_done_dates, stall};
 pub use work::{
-    finished_in, kr_team, open_tasks, percent, scope, starved, starved_message, task_team,
+    Scope, finished_in, kr_team, open_tasks, percent, starved, starved_message, task_team,
     traced_on, untraced, weeks_remaining,
 };
 
@@ -156,12 +156,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
             *done_per_kr.entry(kr).or_default() += 1;
         }
     }
-    let mut open_per_team: HashMap<&str, usize> = HashMap::new();
-    for &t in &open {
-        if let Some(team) = task_team(g, t) {
-            *open_per_team.entry(team).or_default() += 1;
-        }
-    }
+    let scope = Scope::new(g, &open);
 
     let mut krs = Vec::with_capacity(active.len());
     let mut blocked: Vec<(Blocked, Vec<ItemIx>)> = Vec::new();
@@ -169,8 +164,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
         let item = &g.items[kr];
         let weeks = weeks_remaining(as_of, e.period.end);
         // The starved scope: the KR's team's open tasks, else all of them.
-        let in_scope =
-            kr_team(g, kr).map_or(open.len(), |t| open_per_team.get(t).copied().unwrap_or(0));
+        let in_scope = scope.of(g, kr);
         let is_starved =
             e.status.is_lagging() && starved(e.open.len(), in_scope, cfg.starved_share_percent);
         if is_starved {

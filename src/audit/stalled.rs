@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::config::AuditConfig;
 use crate::graph::{Graph, ItemIx};
-use crate::model::{Status, days_between};
+use crate::model::{Kind, Status, days_between};
 
 use super::progress::latest_checkin;
 
@@ -49,6 +49,21 @@ impl Facts {
         let checkin = latest_checkin(&item.checkins, as_of).map(|c| c.date);
         // `None` orders below any date, so this is the later of the two.
         written.max(checkin)
+    }
+}
+
+/// Dates done tasks that have no `done:` field by their file's last change
+/// (git's, on or before the facts' day) and marks them inferred: SPEC §3
+/// judges finished work by its day, and history knows it when the file
+/// does not. Every command that audits a tree calls this, `trend` too.
+pub fn infer_done_dates(graph: &mut Graph, facts: &Facts) {
+    for item in &mut graph.items {
+        let undated = item.kind == Kind::Task && item.status == Status::Done && item.done.is_none();
+        let changed = facts.file_changed.get(item.origin.file).copied().flatten();
+        if let (true, Some(day)) = (undated, changed) {
+            item.done = Some(day);
+            item.done_inferred = true;
+        }
     }
 }
 

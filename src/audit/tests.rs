@@ -19,10 +19,55 @@ pub(crate) fn load_dir(rel: &str) -> (Graph, Config) {
     (graph, root.config)
 }
 
+/// What the unit tests judge by: the SPEC's as-of (2026-11-12) over
+/// 2026-Q4, no git facts.
+pub(crate) struct Fixed {
+    pub config: Config,
+    pub window: Period,
+    pub facts: Facts,
+}
+
+impl Fixed {
+    /// The fixed judging setup for `g` with `config`.
+    pub(crate) fn new(g: &Graph, config: Config) -> Fixed {
+        Fixed {
+            config,
+            window: Period::parse("2026-Q4").unwrap(),
+            facts: Facts::none(g),
+        }
+    }
+
+    /// The goal-math context over `g`.
+    pub(crate) fn cx<'a>(&'a self, g: &'a Graph) -> Context<'a> {
+        Context {
+            graph: g,
+            config: &self.config,
+            as_of: date(2026, 11, 12),
+            window: &self.window,
+            facts: &self.facts,
+        }
+    }
+
+    /// The audit of `g`.
+    pub(crate) fn audit(&self, g: &Graph) -> Audit {
+        audit(
+            g,
+            &self.config,
+            date(2026, 11, 12),
+            &self.window,
+            &self.facts,
+        )
+    }
+}
+
+/// The audit of `g` with the default config at the SPEC's as-of.
+fn audit_q4(g: &Graph) -> Audit {
+    Fixed::new(g, Config::default()).audit(g)
+}
+
 fn worked_example() -> Audit {
     let (g, config) = load_dir("tests/fixtures/worked-example");
-    let window = Period::parse("2026-Q4").unwrap();
-    audit(&g, &config, date(2026, 11, 12), &window, &Facts::none(&g))
+    Fixed::new(&g, config).audit(&g)
 }
 
 #[test]
@@ -106,13 +151,7 @@ fn worked_example_json_keys() {
 fn a_stricter_gate_fails() {
     let (g, mut config) = load_dir("tests/fixtures/worked-example");
     config.audit.max_untraced_percent = Some(29.9);
-    let a = audit(
-        &g,
-        &config,
-        date(2026, 11, 12),
-        &Period::parse("2026-Q4").unwrap(),
-        &Facts::none(&g),
-    );
+    let a = Fixed::new(&g, config).audit(&g);
     assert!(!a.pass && !a.gates[0].pass);
 }
 
@@ -128,14 +167,7 @@ fn objective_without_active_krs_has_no_progress() {
             "---\nkind: kr\ntitle: k\nobjective: O-1\nstatus: cancelled\n---\n",
         ),
     ]);
-    let window = Period::parse("2026-Q4").unwrap();
-    let a = audit(
-        &g,
-        &Config::default(),
-        date(2026, 11, 12),
-        &window,
-        &Facts::none(&g),
-    );
+    let a = audit_q4(&g);
     assert_eq!(a.objectives[0].progress, None);
     assert_eq!(a.objectives[0].status, None);
     assert_eq!(a.coverage.objectives_without_krs, ["O-1"]);
@@ -171,14 +203,7 @@ fn task_driven_kr_and_weights() {
             "---\nkind: task\ntitle: t\nkr: KR-1\nstatus: cancelled\nestimate: 9\n---\n",
         ),
     ]);
-    let window = Period::parse("2026-Q4").unwrap();
-    let a = audit(
-        &g,
-        &Config::default(),
-        date(2026, 11, 12),
-        &window,
-        &Facts::none(&g),
-    );
+    let a = audit_q4(&g);
     assert_eq!(a.krs[0].progress, 0.25);
     assert!(a.krs[0].task_driven);
     assert_eq!(a.krs[1].status, KrStatus::Done);
@@ -241,15 +266,8 @@ fn live_and_active_krs() {
     assert!(!kr_live_on(&g, k2, date(2026, 8, 1)) && !kr_active_in(&g, k2, &q4));
     assert!(!kr_active_in(&g, k3, &q4));
     // Expected progress runs to the KR's due date: 42 of 75 days.
-    let config = Config::default();
-    let facts = Facts::none(&g);
-    let cx = Context {
-        graph: &g,
-        config: &config,
-        as_of: date(2026, 11, 12),
-        window: &q4,
-        facts: &facts,
-    };
+    let fixed = Fixed::new(&g, Config::default());
+    let cx = fixed.cx(&g);
     assert_eq!(round_to(evaluate_kr(&cx, k1).expected, 2), 0.56);
     assert_eq!(evaluate_kr(&cx, k1).status, KrStatus::OffTrack);
     let early = Context {
@@ -283,14 +301,7 @@ fn stalled_and_blocked_signals() {
             "---\nkind: task\ntitle: t\nkr: KR-2\nupdated: 2026-11-11\n---\n",
         ),
     ]);
-    let window = Period::parse("2026-Q4").unwrap();
-    let a = audit(
-        &g,
-        &Config::default(),
-        date(2026, 11, 12),
-        &window,
-        &Facts::none(&g),
-    );
+    let a = audit_q4(&g);
     let messages: Vec<(&str, &str)> = a
         .signals
         .iter()

@@ -1,6 +1,8 @@
 //! Where the work goes (SPEC §3): which tasks are traced, untraced work,
 //! the lagging-work share, starved KRs with their scope, and coverage.
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 
 use crate::goals::kr_live_on;
@@ -91,15 +93,31 @@ pub fn task_team(graph: &Graph, task: ItemIx) -> Option<&str> {
         .or_else(|| graph.trace(task).first().and_then(|&kr| kr_team(graph, kr)))
 }
 
-/// The open tasks a KR competes with: all of them, or those of its team.
-pub fn scope(graph: &Graph, kr: ItemIx, open: &[ItemIx]) -> Vec<ItemIx> {
-    match kr_team(graph, kr) {
-        None => open.to_vec(),
-        Some(team) => open
-            .iter()
-            .copied()
-            .filter(|&t| task_team(graph, t) == Some(team))
-            .collect(),
+/// How many open tasks each KR competes with (the starved scope, SPEC §3):
+/// all of them, or its team's. Counted once, so the audit stays linear.
+pub struct Scope<'g> {
+    all: usize,
+    per_team: HashMap<&'g str, usize>,
+}
+
+impl<'g> Scope<'g> {
+    /// Counts `open` in total and by team.
+    pub fn new(graph: &'g Graph, open: &[ItemIx]) -> Scope<'g> {
+        let mut per_team: HashMap<&str, usize> = HashMap::new();
+        for &t in open {
+            if let Some(team) = task_team(graph, t) {
+                *per_team.entry(team).or_default() += 1;
+            }
+        }
+        Scope {
+            all: open.len(),
+            per_team,
+        }
+    }
+
+    /// The open tasks in the scope of `kr`.
+    pub fn of(&self, graph: &Graph, kr: ItemIx) -> usize {
+        kr_team(graph, kr).map_or(self.all, |t| self.per_team.get(t).copied().unwrap_or(0))
     }
 }
 
@@ -212,12 +230,15 @@ mod tests {
         ]);
         let open = open_tasks(&g);
         let kr1 = g.get("KR-1").unwrap();
-        let ids: Vec<&str> = scope(&g, kr1, &open)
+        let growth: Vec<&str> = open
             .iter()
+            .filter(|&&t| task_team(&g, t) == Some("growth"))
             .map(|&t| g.items[t].id.as_str())
             .collect();
-        assert_eq!(ids, ["T-1", "T-2"]);
-        assert_eq!(scope(&g, g.get("KR-2").unwrap(), &open).len(), 3);
+        assert_eq!(growth, ["T-1", "T-2"]);
+        let scope = Scope::new(&g, &open);
+        assert_eq!(scope.of(&g, kr1), 2);
+        assert_eq!(scope.of(&g, g.get("KR-2").unwrap()), 3);
     }
 
     #[test]

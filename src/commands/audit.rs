@@ -38,7 +38,7 @@ pub fn run(env: &Env, args: AuditArgs) -> Result<Outcome, Fatal> {
         }
         config.audit.max_untraced_percent = Some(limit);
     }
-    let (graph, facts) = env.load_with_facts()?;
+    let crate::commands::Dated { graph, facts, .. } = env.load_dated()?;
     let report = audit::audit(&graph, &config, env.as_of, &window, &facts);
     let text = match format {
         Format::Json => render::json::pretty(&report),

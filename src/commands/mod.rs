@@ -88,61 +88,37 @@ impl Env {
         Period::containing(self.root.config.period, self.as_of)
     }
 
-    /// When the files of `graph` last changed (on or before as-of), for
-    /// stalled KRs: from one walk of git history where the root is in a
-    /// repository, else nothing (the audit then uses `updated`).
-    pub fn facts(&self, graph: &Graph) -> crate::audit::Facts {
-        self.facts_at(graph, self.as_of)
-    }
-
-    /// When the files of `graph` last changed on or before `day` (the
-    /// weekly report compares as-of with a week earlier).
-    pub fn facts_at(&self, graph: &Graph, day: Date) -> crate::audit::Facts {
-        let Ok(repo) = crate::git::Repo::open(&self.root, "align") else {
-            return crate::audit::Facts::none(graph);
-        };
-        match repo.change_dates() {
-            Ok(dates) => crate::audit::Facts {
-                file_changed: graph
-                    .files
-                    .iter()
-                    .map(|f| dates.last_at(&f.path, day))
-                    .collect(),
-                history_cut: dates.shallow,
-            },
-            // History that cannot be read is no reason to refuse an audit.
-            Err(_) => crate::audit::Facts::none(graph),
-        }
-    }
-
     /// Reads the work tree, dated, with the default window: what the goal
     /// commands (`status`, `next`, `show`, `graph`) judge.
     pub fn judged(&self) -> Result<Judged, Fatal> {
-        let (graph, facts) = self.load_with_facts()?;
+        let dated = self.load_dated()?;
         Ok(Judged {
-            graph,
-            facts,
+            graph: dated.graph,
+            facts: dated.facts,
             window: self.window(),
         })
     }
 
-    /// Reads the work tree into a graph with its git facts, and dates done
-    /// tasks that lack a `done:` field by the last commit touching their
-    /// file (marked as inferred; SPEC §3 needs a day to judge them by).
-    pub fn load_with_facts(&self) -> Result<(Graph, crate::audit::Facts), Fatal> {
+    /// Reads the work tree into a graph and dates it from one walk of git
+    /// history (where the root is in a repository): the facts as of as-of,
+    /// and done tasks without a `done:` field dated by their last commit.
+    pub fn load_dated(&self) -> Result<Dated, Fatal> {
         let mut graph = self.load_graph()?;
-        let facts = self.facts(&graph);
-        for item in &mut graph.items {
-            let undated = item.kind == crate::model::Kind::Task
-                && item.status == crate::model::Status::Done
-                && item.done.is_none();
-            let changed = facts.file_changed.get(item.origin.file).copied().flatten();
-            if let (true, Some(day)) = (undated, changed) {
-                item.done = Some(day);
-                item.done_inferred = true;
-            }
-        }
-        Ok((graph, facts))
+        // History that cannot be read is no reason to refuse an audit: the
+        // facts then come from `updated` fields alone.
+        let history = crate::git::Repo::open(&self.root, "align")
+            .ok()
+            .and_then(|repo| repo.change_dates().ok());
+        let facts = history.as_ref().map_or_else(
+            || crate::audit::Facts::none(&graph),
+            |h| h.facts(&graph, self.as_of),
+        );
+        crate::audit::infer_done_dates(&mut graph, &facts);
+        Ok(Dated {
+            graph,
+            facts,
+            history,
+        })
     }
 
     /// Reads the work tree into a graph.
@@ -169,6 +145,24 @@ pub fn pick_format(
                 format!("use one of: {}", names.join(", ")),
             ))
         }
+    }
+}
+
+/// The work tree with its git history: facts as of as-of, and at any
+/// other day without walking history again (the weekly report).
+pub struct Dated {
+    pub graph: Graph,
+    pub facts: crate::audit::Facts,
+    history: Option<crate::git::ChangeDates>,
+}
+
+impl Dated {
+    /// The facts as of `day`.
+    pub fn facts_at(&self, day: Date) -> crate::audit::Facts {
+        self.history.as_ref().map_or_else(
+            || crate::audit::Facts::none(&self.graph),
+            |h| h.facts(&self.graph, day),
+        )
     }
 }
 

@@ -18,10 +18,11 @@ fn weekly(env: &Env) -> Result<Outcome, Fatal> {
         "report weekly",
         &[Format::Markdown, Format::Human, Format::Json],
     )?;
-    let (graph, now) = env.load_with_facts()?;
-    let before = env.facts_at(&graph, crate::weekly::week_ago(env.as_of));
+    let dated = env.load_dated()?;
+    let before = dated.facts_at(crate::weekly::week_ago(env.as_of));
+    let (graph, now) = (&dated.graph, &dated.facts);
     let window = env.window();
-    let w = crate::weekly::weekly(&graph, &env.root.config, env.as_of, &window, &now, &before);
+    let w = crate::weekly::weekly(graph, &env.root.config, env.as_of, &window, now, &before);
     let text = match format {
         Format::Json => render::json::pretty(&w),
         _ => render::weekly::markdown(&w),

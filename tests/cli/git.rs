@@ -494,3 +494,38 @@ fn staged_and_hook_work_in_a_linked_worktree() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["history"]["git"], true, "{v}");
 }
+
+#[test]
+fn a_trend_point_is_what_audit_says_at_that_date_inferred_done_dates_included() {
+    let repo = base_repo();
+    repo.write(
+        "T-1.md",
+        "---\nkind: task\ntitle: Linked\nkr: KR-1\nstatus: done\n---\n",
+    );
+    repo.write(
+        "T-2.md",
+        "---\nkind: task\ntitle: Fire\nunplanned: true\nreason: outage\nstatus: done\n---\n",
+    );
+    repo.commit_all("both finished, no done dates", "2026-11-05");
+    let run = |args: &[&str]| -> serde_json::Value {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_align"))
+            .current_dir(repo.path())
+            .args(["--as-of", "2026-11-10"])
+            .args(args)
+            .output()
+            .unwrap();
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let audit = run(&["audit", "--format", "json"]);
+    assert_eq!(audit["untraced"]["finished"], 2, "{audit}");
+    let trend = run(&["trend", "--since", "2026-11-10", "--format", "json"]);
+    let point = &trend["points"][0];
+    assert_eq!(
+        point["untraced_percent"], audit["untraced"]["percent"],
+        "{trend}"
+    );
+    assert_eq!(
+        point["lagging_share_percent"], audit["lagging_share"]["percent"],
+        "{trend}"
+    );
+}
