@@ -262,3 +262,21 @@ fn lint_paths_filter_the_findings() {
     let (code, _) = short(&["okrs/O-1.md"]);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_zero() {
+    use std::process::{Command, Stdio};
+    let repo = TestRepo::example("marketing");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_align"))
+        .current_dir(repo.path())
+        .args(["--as-of", "2026-11-12", "status"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before align writes: like `align status | head -0`.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
