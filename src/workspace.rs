@@ -28,14 +28,26 @@ pub struct SourceFile {
     pub path: String,
     /// The text (empty when it could not be read).
     pub text: String,
+    /// Line starts, built on the first finding in this file: indexing every
+    /// file up front would cost an allocation per file for nothing.
+    lines: std::sync::OnceLock<LineIndex>,
 }
 
 impl SourceFile {
+    /// A file and its text.
+    pub fn new(path: String, text: String) -> SourceFile {
+        SourceFile {
+            path,
+            text,
+            lines: std::sync::OnceLock::new(),
+        }
+    }
+
     /// 1-based line and column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        // Computed on demand: only findings need it, and indexing every
-        // file's lines up front costs an allocation per file.
-        LineIndex::new(&self.text[..offset.min(self.text.len())]).line_col(&self.text, offset)
+        self.lines
+            .get_or_init(|| LineIndex::new(&self.text))
+            .line_col(&self.text, offset)
     }
 }
 
@@ -197,13 +209,7 @@ pub fn read_one(input: Input, settings: &ParseSettings) -> (SourceFile, Parsed) 
             }],
             is_item_file: true,
         };
-        (
-            SourceFile {
-                path: path.clone(),
-                text: String::new(),
-            },
-            parsed,
-        )
+        (SourceFile::new(path.clone(), String::new()), parsed)
     };
     let bytes = match bytes {
         Ok(b) if b.len() as u64 > MAX_FILE_BYTES => {
@@ -237,7 +243,7 @@ pub fn read_one(input: Input, settings: &ParseSettings) -> (SourceFile, Parsed) 
         }
     };
     let parsed = parse::parse_file(&path, &text, 0, settings);
-    (SourceFile { path, text }, parsed)
+    (SourceFile::new(path, text), parsed)
 }
 
 /// Reads at most one byte more than the limit, so a 50 MB file costs 1 MiB.

@@ -126,10 +126,7 @@ pub fn lint_staged(env: &Env) -> Result<(Graph, Vec<Diagnostic>), Fatal> {
                 .enumerate()
                 .map(|(i, s)| s.stand_in(0, i))
                 .collect();
-            let file = SourceFile {
-                path: path.clone(),
-                text: String::new(),
-            };
+            let file = SourceFile::new(path.clone(), String::new());
             files.push((
                 file,
                 Parsed {
@@ -296,10 +293,7 @@ impl Staged<'_> {
                 .enumerate()
                 .map(|(i, s)| s.stand_in(0, i))
                 .collect();
-            let source = SourceFile {
-                path: path.clone(),
-                text: String::new(),
-            };
+            let source = SourceFile::new(path.clone(), String::new());
             files.push((
                 source,
                 Parsed {

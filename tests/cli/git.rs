@@ -533,8 +533,14 @@ fn a_trend_point_is_what_audit_says_at_that_date_inferred_done_dates_included() 
 #[test]
 fn trend_refuses_bad_dates_with_exit_two() {
     let repo = trend_repo();
-    for args in [&["trend", "--since", "2026-13-01"][..], &["trend", "--since", "2027-01-01"]] {
+    for args in [
+        &["trend", "--since", "2026-13-01"][..],
+        &["trend", "--since", "2027-01-01"],
+    ] {
         let out = repo.align(args).assert().code(2).get_output().clone();
-        assert!(String::from_utf8_lossy(&out.stderr).contains("help:"), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("help:"),
+            "{args:?}"
+        );
     }
 }
