@@ -63,38 +63,15 @@ impl Summary {
                 span: Span::default(),
             })
             .collect();
+        // A title and a reason keep AL015 and AL017 quiet on stand-ins.
         Item {
-            id: self.id.clone(),
-            id_span: Span::default(),
-            kind: self.kind,
             title: Some(String::new()),
-            owners: Vec::new(),
-            owner_span: None,
-            team: None,
-            labels: Vec::new(),
             status: self.status,
-            status_span: None,
-            created: None,
-            updated: None,
             period: self.period.and_then(|(s, e)| Period::range(s, e)),
-            weight: 1.0,
             links,
-            metric: None,
-            checkins: Vec::new(),
-            start: None,
             due: self.due,
-            done: None,
-            done_inferred: false,
-            estimate: 1.0,
-            unplanned: false,
-            unplanned_span: None,
             reason: Some(String::new()),
-            requested_by: None,
-            raci: None,
-            origin: Origin { file, index },
-            span: Span::default(),
-            keys: Vec::new(),
-            problems: Vec::new(),
+            ..Item::blank(self.id.clone(), self.kind, Origin { file, index })
         }
     }
 }

@@ -2,6 +2,7 @@
 //! checking every field's type and value on the way (the facts behind
 //! AL008, AL009 and AL015).
 
+use crate::model::schema::{self, FieldType};
 use crate::model::{
     Checkin, FieldProblem, Item, Kind, Link, LinkField, Metric, Origin, Period, Raci, Status,
     parse_date,
@@ -12,33 +13,6 @@ use crate::suggest::closest;
 use super::scan::Node;
 use super::yaml::{Mapped, RawItemOf, Scalar, Scalars};
 use super::{FileProblem, ParseSettings};
-
-/// Fields every kind may carry.
-pub const COMMON_FIELDS: &[&str] = &[
-    "id", "kind", "title", "owner", "team", "labels", "created", "updated",
-];
-
-/// The fields of one kind beyond the common ones (SPEC §2).
-pub fn fields_for(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Objective => &["period", "status", "weight", "parent"],
-        Kind::Kr => &["objective", "metric", "checkins", "due", "status", "weight"],
-        Kind::Initiative => &["kr", "status", "start", "due", "raci"],
-        Kind::Task => &[
-            "kr",
-            "initiative",
-            "status",
-            "estimate",
-            "due",
-            "done",
-            "depends_on",
-            "unplanned",
-            "reason",
-            "requested_by",
-            "raci",
-        ],
-    }
-}
 
 /// The longest id `align` accepts; longer is hostile or a mistake.
 const MAX_ID_LEN: usize = 80;
@@ -398,11 +372,7 @@ impl Ctx<'_> {
         let raci = self.raci(raw, &mut c);
 
         // Unknown and missing fields.
-        let allowed_fields: Vec<&'static str> = COMMON_FIELDS
-            .iter()
-            .chain(fields_for(kind))
-            .copied()
-            .collect();
+        let allowed_fields: Vec<&'static str> = schema::fields_of(kind).map(|f| f.name).collect();
         // Known keys are kept (as static names, no allocation) for findings
         // that point at them; unknown ones become AL009 problems.
         let mut keys: Vec<(&'static str, Span)> = Vec::with_capacity(node.entries().len());
@@ -417,17 +387,16 @@ impl Ctx<'_> {
                 }),
             }
         }
-        if title.is_none() {
-            c.problems.push(FieldProblem::Missing { field: "title" });
-        }
-        match kind {
-            Kind::Kr if raw.objective.is_none() => c
-                .problems
-                .push(FieldProblem::Missing { field: "objective" }),
-            Kind::Initiative if raw.kr.is_none() => {
-                c.problems.push(FieldProblem::Missing { field: "kr" })
+        // Required fields (SPEC §2): the title must read as text, links
+        // must be written.
+        for f in schema::FIELDS.iter().filter(|f| f.required.has(kind)) {
+            let present = match f.ty {
+                FieldType::Text => title.is_some(),
+                _ => node.get(f.name).is_some(),
+            };
+            if !present {
+                c.problems.push(FieldProblem::Missing { field: f.name });
             }
-            _ => {}
         }
 
         Some(Item {

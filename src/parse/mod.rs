@@ -19,7 +19,7 @@ use crate::span::Span;
 use scan::Node;
 use yaml::{Listed, Mapped, RawDoc};
 
-pub use item::{COMMON_FIELDS, fields_for, valid_id};
+pub use item::valid_id;
 
 /// Settings the parser needs from the config, compiled once.
 pub struct ParseSettings<'a> {

@@ -544,6 +544,51 @@ pub fn hint(message: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::schema;
+
+    /// The field names a derived `Deserialize` asks for, captured from
+    /// its `deserialize_struct` call.
+    fn serde_fields<T: for<'de> Deserialize<'de>>() -> Vec<&'static str> {
+        struct Capture(Vec<&'static str>);
+        impl<'de> Deserializer<'de> for &mut Capture {
+            type Error = serde::de::value::Error;
+            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                Err(serde::de::Error::custom("not a struct"))
+            }
+            fn deserialize_struct<V: Visitor<'de>>(
+                self,
+                _: &'static str,
+                fields: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Self::Error> {
+                self.0 = fields.to_vec();
+                Err(serde::de::Error::custom("captured"))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+                bytes byte_buf option unit unit_struct newtype_struct seq tuple
+                tuple_struct map enum identifier ignored_any
+            }
+        }
+        let mut c = Capture(Vec::new());
+        let _ = T::deserialize(&mut c);
+        c.0
+    }
+
+    #[test]
+    fn raw_structs_read_exactly_the_schema_fields() {
+        let mut raw = serde_fields::<RawItemOf<IgnoredAny>>();
+        assert_eq!(raw.pop(), Some("items"));
+        let mut table: Vec<&str> = schema::FIELDS.iter().map(|f| f.name).collect();
+        raw.sort();
+        table.sort();
+        assert_eq!(raw, table);
+        let parts = |of: &str| -> Vec<&str> { schema::parts_of(of).map(|p| p.name).collect() };
+        assert_eq!(serde_fields::<RawRange>(), parts("period"));
+        assert_eq!(serde_fields::<RawMetric>(), parts("metric"));
+        assert_eq!(serde_fields::<RawCheckin>(), parts("checkins"));
+        assert_eq!(serde_fields::<RawRaci>(), parts("raci"));
+    }
 
     #[test]
     fn wrong_types_are_recorded_not_fatal() {

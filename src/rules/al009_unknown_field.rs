@@ -3,7 +3,7 @@
 use super::{LintContext, Rule};
 use crate::config::Severity;
 use crate::model::{FieldProblem, Kind};
-use crate::parse::fields_for;
+use crate::model::schema;
 use crate::report::Diagnostic;
 
 pub const RULE: Rule = Rule {
@@ -35,12 +35,8 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
-            let elsewhere: Vec<&str> = Kind::ALL
-                .iter()
-                .filter(|k| fields_for(**k).contains(&field.as_str()))
-                .map(|k| k.a_noun())
-                .collect();
-            let help = match (suggestion, elsewhere.first()) {
+            let elsewhere = schema::field_named(field).and_then(|f| f.kinds.iter().next());
+            let help = match (suggestion, elsewhere.map(Kind::a_noun)) {
                 (Some(s), _) => format!("did you mean `{s}`?"),
                 (None, Some(k)) => {
                     format!("`{field}` is a field of {k}, not of {}", item.kind.a_noun())
