@@ -12,7 +12,6 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod detail;
-pub mod diagram;
 pub mod edit;
 pub mod error;
 pub mod git;
@@ -30,6 +29,7 @@ pub mod suggest;
 pub mod trend;
 pub mod weekly;
 pub mod workspace;
+pub mod yaml;
 
 use std::process::ExitCode;
 
@@ -56,9 +56,9 @@ pub fn exit_code(result: Result<Outcome, Fatal>) -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::from(0),
         Ok(Outcome::Failure) => ExitCode::from(1),
-        Err(Fatal::Io { message, .. }) if message == output::BROKEN_PIPE => ExitCode::from(0),
+        Err(Fatal::ClosedStdout) => ExitCode::from(0),
         Err(e) => {
-            eprintln!("error: {e}");
+            output::eprint(&format!("error: {e}\n"));
             ExitCode::from(2)
         }
     }

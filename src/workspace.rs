@@ -202,7 +202,7 @@ pub fn read_one(input: Input, settings: &ParseSettings) -> (SourceFile, Parsed) 
         let parsed = Parsed {
             items: Vec::new(),
             problems: vec![FileProblem {
-                code: "AL014",
+                kind: parse::FileProblemKind::Unreadable,
                 message,
                 help: help.to_string(),
                 span: Span::default(),

@@ -10,8 +10,8 @@ use crate::config::Config;
 use crate::edit::Value;
 use crate::error::Fatal;
 use crate::graph::Graph;
-use crate::model::{Kind, LinkField, Period, Status, parse_date};
 use crate::model::schema::{self, FieldType, Settable};
+use crate::model::{Kind, LinkField, Period, Status, parse_date};
 use crate::suggest::closest;
 
 /// A checked assignment: the field (dotted when nested) and its new value,
@@ -155,9 +155,11 @@ pub fn check(
             }
             value(id_value(&ids))
         }
-        FieldType::Id | FieldType::Kind | FieldType::Text | FieldType::Parts | FieldType::Entries => {
-            value(Value::text(raw))
-        }
+        FieldType::Id
+        | FieldType::Kind
+        | FieldType::Text
+        | FieldType::Parts
+        | FieldType::Entries => value(Value::text(raw)),
     }
 }
 

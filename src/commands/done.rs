@@ -18,9 +18,7 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     let ix = authoring::find(&graph, &id)?;
     let item = &graph.items[ix];
     if item.status == Status::Done && (item.kind != Kind::Task || item.done.is_some()) {
-        if !env.quiet {
-            crate::output::print(&format!("{id} is already done; nothing changed\n"))?;
-        }
+        env.print(&format!("{id} is already done; nothing changed\n"))?;
         return Ok(Outcome::Success);
     }
     let mut doc = authoring::open_item(&env.root, &graph, ix)?;

@@ -4,9 +4,8 @@
 use crate::Outcome;
 use crate::cli::{Format, GraphArgs};
 use crate::commands::Env;
-use crate::diagram;
 use crate::error::Fatal;
-use crate::report::render;
+use crate::report::render::{self, diagram};
 use crate::rollup::Rollup;
 
 pub fn run(env: &Env, args: GraphArgs) -> Result<Outcome, Fatal> {
@@ -30,6 +29,6 @@ pub fn run(env: &Env, args: GraphArgs) -> Result<Outcome, Fatal> {
         Format::Json => render::json::pretty(&d),
         _ => diagram::mermaid(&d),
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(Outcome::Success)
 }

@@ -68,11 +68,10 @@ pub fn report(
         Format::Short => render::short::render(graph, findings),
         Format::Json => render::json::lint(graph, findings, &summary),
         Format::Github => render::github::render(graph, findings),
-        Format::Sarif => render::sarif::render(graph, findings),
-        _ if env.quiet => String::new(),
+        Format::Sarif => render::sarif::render(graph, findings, &crate::rules::docs()),
         _ => render::human::render(graph, findings, &summary, env.color),
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(if summary.errors > 0 {
         Outcome::Failure
     } else {

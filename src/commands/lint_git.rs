@@ -337,7 +337,7 @@ fn read(
 fn fingerprint(config: &crate::config::Config) -> String {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    crate::parse::yaml::to_string(config).hash(&mut h);
+    crate::yaml::to_string(config).hash(&mut h);
     format!("{} {:016x}", env!("CARGO_PKG_VERSION"), h.finish())
 }
 

@@ -58,6 +58,9 @@ impl Env {
             ));
         }
         let root = crate::config::discover(&cwd)?;
+        if let Some(path) = &root.config_path {
+            crate::rules::check_config(&root.config, path)?;
+        }
         let as_of = match &global.as_of {
             Some(s) => parse_date(s).map_err(|m| {
                 Fatal::usage(
@@ -75,6 +78,15 @@ impl Env {
             as_of,
             cwd: cwd.canonicalize().unwrap_or(cwd),
         })
+    }
+
+    /// Prints command output to stdout, unless `--quiet` asked for
+    /// nothing but errors (SPEC §4: every command honours it).
+    pub fn print(&self, text: &str) -> Result<(), Fatal> {
+        if self.quiet {
+            return Ok(());
+        }
+        crate::output::print(text)
     }
 
     /// The output format, checked against those the command offers (the
@@ -191,7 +203,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome, Fatal> {
     // These need no workspace, so a broken align.yaml cannot stop them.
     match &cli.command {
         Command::Completions(args) => return completions::completions(args),
-        Command::Explain(args) => return explain::run(cli.global.format, args),
+        Command::Explain(args) => return explain::run(&cli.global, args),
         Command::Man => return completions::man(),
         _ => {}
     }
@@ -231,18 +243,11 @@ fn report_edit(
     path: &str,
     fields: &[&str],
 ) -> Result<Outcome, Fatal> {
-    let text = match format {
-        Format::Json => format!(
-            "{}\n",
-            serde_json::json!({"id": item.id, "path": path, "changed": fields})
-        ),
-        _ if env.quiet => return Ok(Outcome::Success),
-        _ if fields == ["checkins"] => format!("{}: added a check-in in {path}\n", item.id),
-        _ => {
-            let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
-            format!("{}: set {} in {path}\n", item.id, names.join(", "))
-        }
-    };
-    crate::output::print(&text)?;
+    env.print(&crate::report::render::edit::changed(
+        format == Format::Json,
+        &item.id,
+        path,
+        fields,
+    ))?;
     Ok(Outcome::Success)
 }

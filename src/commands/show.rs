@@ -21,9 +21,8 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     let detail = crate::detail::detail(&cx, ix);
     let text = match format {
         Format::Json => render::json::pretty(&detail),
-        _ if env.quiet => String::new(),
         _ => render::detail::human(&detail, env.color),
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(Outcome::Success)
 }

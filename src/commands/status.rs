@@ -23,7 +23,6 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     };
     let text = match format {
         Format::Json => render::json::pretty(&roots),
-        _ if env.quiet => String::new(),
         _ => {
             let footer = if target.is_none() {
                 untraced_footer(graph, env)
@@ -33,7 +32,7 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
             render::tree::human(&roots, &footer, env.color)
         }
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(Outcome::Success)
 }
 

@@ -10,7 +10,7 @@ use std::time::SystemTime;
 
 use crate::model::Item;
 use crate::parse::scan::{self, Node};
-use crate::parse::yaml;
+use crate::yaml;
 
 use super::EditError;
 use super::text::{self, Change, Target};

@@ -110,12 +110,7 @@ pub struct Part {
     pub doc: &'static str,
 }
 
-const fn field(
-    name: &'static str,
-    kinds: Kinds,
-    ty: FieldType,
-    doc: &'static str,
-) -> Field {
+const fn field(name: &'static str, kinds: Kinds, ty: FieldType, doc: &'static str) -> Field {
     Field {
         name,
         kinds,
@@ -177,19 +172,91 @@ pub const FIELDS: &[Field] = &[
 
 /// The parts of the mapping and list fields.
 pub const PARTS: &[Part] = &[
-    part("period", "start", FieldType::Date, false, "First day of the period."),
-    part("period", "end", FieldType::Date, false, "Last day of the period."),
-    part("metric", "start", FieldType::Number, true, "Value at the start of the period."),
-    part("metric", "target", FieldType::Number, true, "Value to reach; below the start means decrease."),
-    part("metric", "current", FieldType::Number, true, "Value now, when there are no check-ins."),
-    part("metric", "unit", FieldType::Text, true, "Unit of the values."),
-    part("checkins", "date", FieldType::Date, false, "Day of the check-in."),
-    part("checkins", "value", FieldType::Number, false, "Value measured."),
-    part("checkins", "confidence", FieldType::Number, false, "Chance of reaching the target, 0 to 1."),
+    part(
+        "period",
+        "start",
+        FieldType::Date,
+        false,
+        "First day of the period.",
+    ),
+    part(
+        "period",
+        "end",
+        FieldType::Date,
+        false,
+        "Last day of the period.",
+    ),
+    part(
+        "metric",
+        "start",
+        FieldType::Number,
+        true,
+        "Value at the start of the period.",
+    ),
+    part(
+        "metric",
+        "target",
+        FieldType::Number,
+        true,
+        "Value to reach; below the start means decrease.",
+    ),
+    part(
+        "metric",
+        "current",
+        FieldType::Number,
+        true,
+        "Value now, when there are no check-ins.",
+    ),
+    part(
+        "metric",
+        "unit",
+        FieldType::Text,
+        true,
+        "Unit of the values.",
+    ),
+    part(
+        "checkins",
+        "date",
+        FieldType::Date,
+        false,
+        "Day of the check-in.",
+    ),
+    part(
+        "checkins",
+        "value",
+        FieldType::Number,
+        false,
+        "Value measured.",
+    ),
+    part(
+        "checkins",
+        "confidence",
+        FieldType::Number,
+        false,
+        "Chance of reaching the target, 0 to 1.",
+    ),
     part("checkins", "note", FieldType::Text, false, "A note."),
-    part("raci", "responsible", FieldType::Person, true, "Who does the work."),
-    part("raci", "accountable", FieldType::Person, true, "The one person who answers for it."),
-    part("raci", "consulted", FieldType::Person, true, "Who is asked."),
+    part(
+        "raci",
+        "responsible",
+        FieldType::Person,
+        true,
+        "Who does the work.",
+    ),
+    part(
+        "raci",
+        "accountable",
+        FieldType::Person,
+        true,
+        "The one person who answers for it.",
+    ),
+    part(
+        "raci",
+        "consulted",
+        FieldType::Person,
+        true,
+        "Who is asked.",
+    ),
     part("raci", "informed", FieldType::Person, true, "Who is told."),
 ];
 
@@ -286,6 +353,9 @@ mod tests {
     fn kinds_sets() {
         assert!(Kinds::WORK.has(Kind::Task) && !Kinds::WORK.has(Kind::Kr));
         assert_eq!(Kinds::ALL.iter().count(), 4);
-        assert_eq!(Kinds::KR.or(Kinds::TASK).iter().collect::<Vec<_>>(), [Kind::Kr, Kind::Task]);
+        assert_eq!(
+            Kinds::KR.or(Kinds::TASK).iter().collect::<Vec<_>>(),
+            [Kind::Kr, Kind::Task]
+        );
     }
 }

@@ -11,8 +11,8 @@ use crate::span::Span;
 use crate::suggest::closest;
 
 use super::scan::Node;
-use super::yaml::{Mapped, RawItemOf, Scalar, Scalars};
-use super::{FileProblem, ParseSettings};
+use super::{FileProblem, FileProblemKind, ParseSettings};
+use crate::yaml::{Mapped, RawItemOf, Scalar, Scalars};
 
 /// The longest id `align` accepts; longer is hostile or a mistake.
 const MAX_ID_LEN: usize = 80;
@@ -217,7 +217,7 @@ impl Ctx<'_> {
                 Some(k) => k,
                 None => {
                     file_problems.push(FileProblem {
-                        code: "AL008",
+                        kind: FileProblemKind::InvalidKind,
                         message: format!("`kind` is {}, which is not a kind", s.describe()),
                         help: "`kind` is one of `objective`, `kr`, `initiative`, `task`".into(),
                         span: spans.value("kind"),
@@ -243,7 +243,7 @@ impl Ctx<'_> {
             (None, Some(stem)) => stem.to_string(),
             (None, None) => {
                 file_problems.push(FileProblem {
-                    code: "AL015",
+                    kind: FileProblemKind::MissingId,
                     message: format!("this {} has no `id`", kind.noun()),
                     help: "items in a multi-item file need an `id`, e.g. `id: KR-4`".into(),
                     span: spans.fallback,
@@ -524,8 +524,8 @@ impl Ctx<'_> {
         let help = "each check-in is `{date: 2026-11-01, value: 35, confidence: 0.7}`; `align checkin` writes them";
         let list = match raw.checkins.as_ref() {
             None => return Vec::new(),
-            Some(super::yaml::Listed::Other(Scalar::Null)) => return Vec::new(),
-            Some(super::yaml::Listed::Other(s)) => {
+            Some(crate::yaml::Listed::Other(Scalar::Null)) => return Vec::new(),
+            Some(crate::yaml::Listed::Other(s)) => {
                 let span = c.spans.value("checkins");
                 c.invalid(
                     "checkins",
@@ -535,7 +535,7 @@ impl Ctx<'_> {
                 );
                 return Vec::new();
             }
-            Some(super::yaml::Listed::List(list)) => list,
+            Some(crate::yaml::Listed::List(list)) => list,
         };
         let mut out = Vec::new();
         for (i, entry) in list.iter().enumerate() {

@@ -7,7 +7,6 @@
 
 pub mod frontmatter;
 pub mod scan;
-pub mod yaml;
 
 mod item;
 
@@ -16,8 +15,8 @@ use globset::{Glob, GlobMatcher};
 use crate::config::Config;
 use crate::model::{Item, Kind, Origin};
 use crate::span::Span;
+use crate::yaml::{self, Listed, Mapped, RawDoc};
 use scan::Node;
-use yaml::{Listed, Mapped, RawDoc};
 
 pub use item::valid_id;
 
@@ -51,12 +50,22 @@ impl<'a> ParseSettings<'a> {
     }
 }
 
+/// What is wrong with a file as a whole; each rule that reports file
+/// problems picks its own kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProblemKind {
+    /// The file should be an item file but cannot be read (AL014).
+    Unreadable,
+    /// A `kind` that is not one of align's kinds (AL008).
+    InvalidKind,
+    /// An item of a multi-item file without an `id` (AL015).
+    MissingId,
+}
+
 /// A problem with a file as a whole (rather than one field of an item).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileProblem {
-    /// The rule it belongs to: AL014 (cannot be read), AL008 (bad `kind`),
-    /// AL015 (no `id` in a multi-item file).
-    pub code: &'static str,
+    pub kind: FileProblemKind,
     pub message: String,
     pub help: String,
     pub span: Span,
@@ -81,7 +90,7 @@ impl Parsed {
         Parsed {
             items: Vec::new(),
             problems: vec![FileProblem {
-                code: "AL014",
+                kind: FileProblemKind::Unreadable,
                 message,
                 help: help.into(),
                 span,

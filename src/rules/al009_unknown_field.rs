@@ -2,8 +2,8 @@
 
 use super::{LintContext, Rule};
 use crate::config::Severity;
-use crate::model::{FieldProblem, Kind};
 use crate::model::schema;
+use crate::model::{FieldProblem, Kind};
 use crate::report::Diagnostic;
 
 pub const RULE: Rule = Rule {

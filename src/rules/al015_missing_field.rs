@@ -3,6 +3,7 @@
 use super::{LintContext, Rule, item_anchor};
 use crate::config::Severity;
 use crate::model::FieldProblem;
+use crate::parse::FileProblemKind;
 use crate::report::Diagnostic;
 
 pub const RULE: Rule = Rule {
@@ -43,7 +44,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
         }
     }
     for (file, p) in ctx.file_problems() {
-        if p.code == RULE.code {
+        if p.kind == FileProblemKind::MissingId {
             out.push(RULE.at(*file, p.span, p.message.clone(), p.help.clone()));
         }
     }

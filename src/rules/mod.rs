@@ -26,7 +26,7 @@ use jiff::civil::Date;
 use crate::config::{Config, Severity};
 use crate::graph::{Graph, ItemIx};
 use crate::model::Period;
-use crate::report::Diagnostic;
+use crate::report::{Diagnostic, RuleDoc};
 use crate::span::Span;
 
 /// What a rule sees: the graph, the config, and the window for rules that
@@ -99,6 +99,17 @@ impl Rule {
         }
     }
 
+    /// The rule's identity and texts, for the renderers.
+    pub fn doc(&self) -> RuleDoc {
+        RuleDoc {
+            code: self.code,
+            name: self.name,
+            default: self.default,
+            summary: self.summary,
+            explain: self.explain,
+        }
+    }
+
     /// A finding on an item, at `span` within the item's file.
     pub fn on(
         &self,
@@ -133,12 +144,42 @@ pub const REGISTRY: &[&Rule] = &[
     &al017_unplanned_without_reason::RULE,
 ];
 
+/// The texts of every rule, in code order.
+pub fn docs() -> Vec<RuleDoc> {
+    REGISTRY.iter().map(|r| r.doc()).collect()
+}
+
 /// Finds a rule by code (`AL001`, any case) or name (`unlinked-task`).
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     REGISTRY
         .iter()
         .copied()
         .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// Checks that every rule named in `rules:` and in `overrides` of the
+/// config exists; the config itself does not know the rules.
+pub fn check_config(config: &Config, path: &std::path::Path) -> Result<(), crate::error::Fatal> {
+    let names = config
+        .rules
+        .keys()
+        .chain(config.overrides.iter().flat_map(|o| o.rules.keys()));
+    for name in names {
+        if find(name).is_none() {
+            let all = REGISTRY.iter().flat_map(|r| [r.code, r.name]);
+            let help = crate::suggest::closest(name, all)
+                .map(|s| format!("did you mean `{s}`? `align explain` lists the rules"))
+                .unwrap_or_else(|| "`align explain` lists the rules".into());
+            return Err(crate::error::Fatal::Config {
+                path: path.to_path_buf(),
+                line: 1,
+                column: 1,
+                message: format!("`{name}` in `rules` is not a rule code or name"),
+                help,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Runs every rule, applies severities, drops what is off, and sorts the
@@ -282,6 +323,17 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn configured_rules_must_exist() {
+        let parse = |y: &str| Config::parse(y, std::path::Path::new("a")).unwrap();
+        let a = std::path::Path::new("a");
+        assert!(check_config(&parse("rules: { AL009: off, unlinked-task: warning }\n"), a).is_ok());
+        assert!(check_config(&parse("rules: { AL999: off }\n"), a).is_err());
+        assert!(
+            check_config(&parse("overrides: [{paths: [x], rules: {nope: off}}]\n"), a).is_err()
+        );
+    }
 
     #[test]
     fn codes_and_names_are_unique_and_ordered() {

@@ -3,14 +3,19 @@
 
 pub mod audit;
 pub mod detail;
+pub mod diagram;
+pub mod edit;
+pub mod explain;
 pub mod github;
 pub mod human;
+pub mod init;
 pub mod json;
 pub mod markdown;
 pub mod queue;
 pub mod sarif;
 pub mod short;
 pub mod tree;
+pub mod trend;
 pub mod weekly;
 
 use crate::graph::Graph;
