@@ -30,18 +30,6 @@ impl ChangeDates {
         self.by_path.get(path)?.iter().copied().find(|&d| d <= day)
     }
 
-    /// The audit's facts about `graph` as of `day`: each file's last change
-    /// on or before it.
-    pub fn facts(&self, graph: &crate::graph::Graph, day: Date) -> crate::audit::Facts {
-        crate::audit::Facts {
-            file_changed: graph
-                .files
-                .iter()
-                .map(|f| self.last_at(&f.path, day))
-                .collect(),
-            history_cut: self.shallow,
-        }
-    }
 }
 
 /// An open repository and where the align root sits inside its work tree.

@@ -17,6 +17,7 @@ pub mod error;
 pub mod git;
 pub mod goals;
 pub mod graph;
+pub mod load;
 pub mod model;
 pub mod next;
 pub mod output;

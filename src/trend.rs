@@ -106,9 +106,8 @@ pub fn trend(
                 files
             }
         };
-        let mut graph = Graph::build(workspace::assemble(files));
-        let facts = changes.facts(&graph, day);
-        audit::infer_done_dates(&mut graph, &facts);
+        let graph = Graph::build(workspace::assemble(files));
+        let facts = audit::Facts::from_history(&graph, &changes, day);
         let m = audit::metrics_at(&graph, &root.config, day, &facts);
         points.push(Point {
             date: day,

@@ -174,23 +174,23 @@ pub fn weekly(
             start: week.start,
             end: week.end,
         },
-        finished: finished(g, &week),
+        finished: finished(g, now, &week),
         newly_blocked,
         block_sla_days: config.audit.block_sla_days,
         blocked_past_sla,
         krs: kr_changes(&current, &past),
         signals: current.signals,
-        unplanned: unplanned(g, &week),
+        unplanned: unplanned(g, now, &week),
         next: queue.tasks,
     }
 }
 
-fn finished(g: &Graph, week: &Period) -> Finished {
-    let tasks: Vec<FinishedTask> = finished_in(g, week)
+fn finished(g: &Graph, facts: &Facts, week: &Period) -> Finished {
+    let tasks: Vec<FinishedTask> = finished_in(g, facts, week)
         .into_iter()
-        .map(|t| {
+        .filter_map(|t| Some((t, facts.done_on(g, t)?)))
+        .map(|(t, day)| {
             let item = &g.items[t];
-            let day = item.done.expect("finished tasks have a done date");
             let traced = traced_on(g, t, day);
             let krs: Vec<String> = g
                 .trace(t)
@@ -305,22 +305,21 @@ fn kr_changes(now: &audit::Audit, past: &audit::Audit) -> KrChanges {
 }
 
 /// Unplanned tasks created or finished in the week.
-fn unplanned(g: &Graph, week: &Period) -> Vec<UnplannedTask> {
-    g.items
-        .iter()
-        .filter(|i| i.kind == Kind::Task && i.unplanned)
-        .filter(|i| {
+fn unplanned(g: &Graph, facts: &Facts, week: &Period) -> Vec<UnplannedTask> {
+    (0..g.items.len())
+        .map(|ix| (&g.items[ix], facts.done_on(g, ix).filter(|_| g.items[ix].status == Status::Done)))
+        .filter(|(i, _)| i.kind == Kind::Task && i.unplanned)
+        .filter(|(i, done)| {
             let created = i.created.is_some_and(|d| week.contains(d));
-            let done = i.status == Status::Done && i.done.is_some_and(|d| week.contains(d));
-            created || done
+            created || done.is_some_and(|d| week.contains(d))
         })
-        .map(|i| UnplannedTask {
+        .map(|(i, done)| UnplannedTask {
             id: i.id.clone(),
             title: title(i),
             owner: i.owners.first().cloned(),
             status: i.status,
             created: i.created,
-            done: i.done.filter(|_| i.status == Status::Done),
+            done,
             reason: i.reason.clone(),
             requested_by: i.requested_by.clone(),
         })

@@ -27,7 +27,7 @@ pub use report::{
     SignalKind, Untraced, Window, round_to,
 };
 pub(crate) use report::{date, round1, round2, round2_opt};
-pub use stalled::{Blocked, Facts, Stall, infer_done_dates, stall};
+pub use stalled::{Blocked, Facts, Stall, stall};
 pub use work::{
     Scope, finished_in, kr_team, open_tasks, percent, starved, starved_message, task_team,
     traced_on, untraced, weeks_remaining,
@@ -134,7 +134,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
     let g = graph;
     let cfg = &config.audit;
     let open = open_tasks(g);
-    let finished = finished_in(g, window);
+    let finished = finished_in(g, facts, window);
     let mut signals = Vec::new();
 
     // KRs active in the window, judged one by one.
@@ -219,7 +219,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
     }
 
     // Untraced work and the lagging-work share.
-    let count = untraced(g, &finished);
+    let count = untraced(g, facts, &finished);
     let untraced = Untraced {
         finished: count.finished,
         untraced: count.untraced.len(),
@@ -297,11 +297,12 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
         history: History {
             git: facts.from_git(),
             cut: facts.history_cut,
-            inferred_done: g
-                .items
+            inferred_done: facts
+                .inferred_done
                 .iter()
-                .filter(|i| i.done_inferred)
-                .map(|i| i.id.clone())
+                .enumerate()
+                .filter(|(_, d)| d.is_some())
+                .map(|(ix, _)| g.items[ix].id.clone())
                 .collect(),
         },
     }

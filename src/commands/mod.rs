@@ -30,7 +30,7 @@ use crate::config::Root;
 use crate::error::Fatal;
 use crate::graph::Graph;
 use crate::model::{Period, parse_date};
-use crate::workspace;
+use crate::load::{Dated, Judged};
 
 /// What every command knows: the root and the global flags, resolved.
 pub struct Env {
@@ -111,32 +111,14 @@ impl Env {
         })
     }
 
-    /// Reads the work tree into a graph and dates it from one walk of git
-    /// history (where the root is in a repository): the facts as of as-of,
-    /// and done tasks without a `done:` field dated by their last commit.
+    /// Reads the work tree and dates it from git history as of as-of.
     pub fn load_dated(&self) -> Result<Dated, Fatal> {
-        let mut graph = self.load_graph()?;
-        // History that cannot be read is no reason to refuse an audit: the
-        // facts then come from `updated` fields alone.
-        let history = crate::git::Repo::open(&self.root, "align")
-            .ok()
-            .and_then(|repo| repo.change_dates().ok());
-        let facts = history.as_ref().map_or_else(
-            || crate::audit::Facts::none(&graph),
-            |h| h.facts(&graph, self.as_of),
-        );
-        crate::audit::infer_done_dates(&mut graph, &facts);
-        Ok(Dated {
-            graph,
-            facts,
-            history,
-        })
+        Dated::load(&self.root, self.as_of)
     }
 
     /// Reads the work tree into a graph.
     pub fn load_graph(&self) -> Result<Graph, Fatal> {
-        let inputs = workspace::discover(&self.root)?;
-        Ok(Graph::build(workspace::load(&self.root.config, inputs)))
+        crate::load::graph(&self.root)
     }
 }
 
@@ -158,31 +140,6 @@ pub fn pick_format(
             ))
         }
     }
-}
-
-/// The work tree with its git history: facts as of as-of, and at any
-/// other day without walking history again (the weekly report).
-pub struct Dated {
-    pub graph: Graph,
-    pub facts: crate::audit::Facts,
-    history: Option<crate::git::ChangeDates>,
-}
-
-impl Dated {
-    /// The facts as of `day`.
-    pub fn facts_at(&self, day: Date) -> crate::audit::Facts {
-        self.history.as_ref().map_or_else(
-            || crate::audit::Facts::none(&self.graph),
-            |h| h.facts(&self.graph, day),
-        )
-    }
-}
-
-/// A graph with the facts and window the goal math judges it by.
-pub struct Judged {
-    pub graph: Graph,
-    pub facts: crate::audit::Facts,
-    pub window: Period,
 }
 
 impl Judged {

@@ -445,9 +445,6 @@ pub struct Item {
     pub start: Option<Date>,
     pub due: Option<Date>,
     pub done: Option<Date>,
-    /// The `done` date was not written but inferred from git history (the
-    /// last commit touching a done task's file); output says so.
-    pub done_inferred: bool,
     pub estimate: f64,
     pub unplanned: bool,
     pub unplanned_span: Option<Span>,
@@ -487,7 +484,6 @@ impl Item {
             start: None,
             due: None,
             done: None,
-            done_inferred: false,
             estimate: 1.0,
             unplanned: false,
             unplanned_span: None,

@@ -420,7 +420,6 @@ impl Ctx<'_> {
             start,
             due,
             done,
-            done_inferred: false,
             estimate,
             unplanned,
             unplanned_span: node.get("unplanned").map(|_| spans.value("unplanned")),
