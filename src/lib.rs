@@ -7,7 +7,6 @@
 
 pub mod audit;
 pub mod authoring;
-pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -26,6 +25,7 @@ pub mod report;
 pub mod rollup;
 pub mod rules;
 pub mod span;
+pub mod staged;
 pub mod suggest;
 pub mod trend;
 pub mod weekly;

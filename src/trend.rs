@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use git2::Oid;
+use crate::git::{BlobId, CommitId};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -78,9 +78,9 @@ pub fn trend(
     let history = repo.first_parent_history()?; // newest first
     let changes = repo.change_dates()?;
     let settings = ParseSettings::new(&root.config);
-    let mut cache: HashMap<(String, Oid), (SourceFile, Parsed)> = HashMap::new();
+    let mut cache: HashMap<(String, BlobId), (SourceFile, Parsed)> = HashMap::new();
     let mut points = Vec::with_capacity(dates.len());
-    let mut last: Option<(Oid, Vec<(SourceFile, Parsed)>)> = None;
+    let mut last: Option<(CommitId, Vec<(SourceFile, Parsed)>)> = None;
     for (n, &day) in dates.iter().enumerate() {
         let commit = history.iter().find(|(_, d)| *d <= day).map(|(oid, _)| *oid);
         let files = match commit {

@@ -307,7 +307,14 @@ fn kr_changes(now: &audit::Audit, past: &audit::Audit) -> KrChanges {
 /// Unplanned tasks created or finished in the week.
 fn unplanned(g: &Graph, facts: &Facts, week: &Period) -> Vec<UnplannedTask> {
     (0..g.items.len())
-        .map(|ix| (&g.items[ix], facts.done_on(g, ix).filter(|_| g.items[ix].status == Status::Done)))
+        .map(|ix| {
+            (
+                &g.items[ix],
+                facts
+                    .done_on(g, ix)
+                    .filter(|_| g.items[ix].status == Status::Done),
+            )
+        })
         .filter(|(i, _)| i.kind == Kind::Task && i.unplanned)
         .filter(|(i, done)| {
             let created = i.created.is_some_and(|d| week.contains(d));

@@ -6,8 +6,8 @@
 use jiff::civil::Date;
 
 use crate::config::AuditConfig;
-use crate::graph::{Graph, ItemIx};
 use crate::git::ChangeDates;
+use crate::graph::{Graph, ItemIx};
 use crate::model::{Kind, Status, days_between};
 
 use super::progress::latest_checkin;

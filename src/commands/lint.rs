@@ -1,6 +1,5 @@
 //! `align lint [PATH…]`: structural checks (SPEC §5).
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use crate::Outcome;
@@ -10,9 +9,9 @@ use crate::config::Severity;
 use crate::error::Fatal;
 use crate::graph::Graph;
 use crate::report::{Diagnostic, Summary, render};
-use crate::rules::{self, LintContext};
+use crate::rules;
 
-use super::lint_git as staged;
+use crate::staged;
 
 pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
     let format = env.format(
@@ -27,32 +26,19 @@ pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
     )?;
     let prefixes = path_filters(env, &args.paths)?;
     let (graph, mut findings) = if args.staged {
-        staged::lint_staged(env)?
+        staged::lint_staged(&env.root, env.as_of)?
     } else {
         let graph = env.load_graph()?;
-        let findings = lint_graph(env, &graph, None);
+        let findings = rules::lint_files(&graph, &env.root.config, env.as_of, None);
         (graph, findings)
     };
     if let Some(base) = &args.base {
-        findings = staged::new_since(env, base, &graph, findings)?;
+        findings = staged::new_since(&env.root, env.as_of, base, &graph, findings)?;
     }
     if !prefixes.is_empty() {
         findings.retain(|d| prefixes.iter().any(|p| under(&graph.files[d.file].path, p)));
     }
     report(env, format, &graph, &findings)
-}
-
-/// The findings in `graph` (in the files of `scope`, when given), with the
-/// window of the as-of date.
-pub fn lint_graph(env: &Env, graph: &Graph, scope: Option<&HashSet<usize>>) -> Vec<Diagnostic> {
-    let ctx = LintContext {
-        graph,
-        config: &env.root.config,
-        as_of: env.as_of,
-        window: env.window(),
-        scope,
-    };
-    rules::lint(&ctx)
 }
 
 /// Renders lint findings in `format` and decides the exit status: shared by

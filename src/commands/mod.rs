@@ -11,7 +11,6 @@ mod graph;
 mod hook;
 mod init;
 mod lint;
-mod lint_git;
 mod new;
 mod next;
 mod report;
@@ -29,8 +28,8 @@ use crate::cli::{Cli, Command, Format, Global};
 use crate::config::Root;
 use crate::error::Fatal;
 use crate::graph::Graph;
-use crate::model::{Period, parse_date};
 use crate::load::{Dated, Judged};
+use crate::model::{Period, parse_date};
 
 /// What every command knows: the root and the global flags, resolved.
 pub struct Env {

@@ -182,6 +182,23 @@ pub fn check_config(config: &Config, path: &std::path::Path) -> Result<(), crate
     Ok(())
 }
 
+/// The findings in `graph` (in the files of `only`, when given), judged
+/// as of `as_of` with the window of the configured period containing it.
+pub fn lint_files(
+    graph: &Graph,
+    config: &Config,
+    as_of: Date,
+    only: Option<&std::collections::HashSet<usize>>,
+) -> Vec<Diagnostic> {
+    lint(&LintContext {
+        graph,
+        config,
+        as_of,
+        window: Period::containing(config.period, as_of),
+        scope: only,
+    })
+}
+
 /// Runs every rule, applies severities, drops what is off, and sorts the
 /// findings by file, position and code.
 pub fn lint(ctx: &LintContext) -> Vec<Diagnostic> {

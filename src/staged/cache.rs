@@ -254,16 +254,6 @@ pub struct View<'t> {
     pub linkers: rustc_hash::FxHashMap<&'t str, Vec<&'t str>>,
 }
 
-/// Whether `oid` is written as the hex string `hex`, without allocating.
-pub fn oid_is(oid: &git2::Oid, hex: &str) -> bool {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let raw = oid.as_bytes();
-    hex.len() == raw.len() * 2
-        && raw.iter().zip(hex.as_bytes().chunks(2)).all(|(b, h)| {
-            h[0] == DIGITS[usize::from(b >> 4)] && h[1] == DIGITS[usize::from(b & 0xf)]
-        })
-}
-
 /// One cached file, borrowed from the cache text.
 pub struct FileView<'t> {
     pub oid: &'t str,
@@ -398,14 +388,6 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::parse::{ParseSettings, parse_file};
-
-    #[test]
-    fn oid_hex_comparison() {
-        let oid = git2::Oid::from_str("0123456789abcdef0123456789abcdef01234567").unwrap();
-        assert!(oid_is(&oid, "0123456789abcdef0123456789abcdef01234567"));
-        assert!(!oid_is(&oid, "0123456789abcdef0123456789abcdef01234568"));
-        assert!(!oid_is(&oid, "0123"));
-    }
 
     #[test]
     fn round_trips_and_rejects_stale_or_corrupt_files() {
