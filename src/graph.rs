@@ -99,6 +99,40 @@ impl Graph {
         self.by_id.get(id).map_or(&[], Vec::as_slice)
     }
 
+    /// The one item with `id`, for commands that name an item: an error
+    /// naming the nearest ids when none has it, and naming every file when
+    /// several do (AL004), rather than picking one.
+    pub fn find(&self, id: &str) -> Result<ItemIx, crate::error::Fatal> {
+        use crate::error::Fatal;
+        match self.all_with(id) {
+            [ix] => Ok(*ix),
+            [] => {
+                let near = crate::suggest::nearest(id, self.ids(), 3);
+                let help = if near.is_empty() {
+                    "`align status` lists every objective, KR, initiative and task".to_string()
+                } else {
+                    let near: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+                    format!("did you mean {}?", near.join(" or "))
+                };
+                Err(Fatal::usage(format!("no item has the id `{id}`"), help))
+            }
+            many => {
+                let paths: Vec<&str> = many
+                    .iter()
+                    .map(|&ix| self.file_of(ix).path.as_str())
+                    .collect();
+                Err(Fatal::usage(
+                    format!(
+                        "the id `{id}` is used by {} items ({})",
+                        many.len(),
+                        paths.join(", ")
+                    ),
+                    "give each item its own id first (`align lint` reports AL004)",
+                ))
+            }
+        }
+    }
+
     /// Every id in the graph, for suggestions.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.by_id.keys().map(String::as_str)

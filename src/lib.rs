@@ -5,32 +5,32 @@
 //! Data flows one way: files → [`parse`] → [`graph`] → analysis
 //! ([`rules`], [`audit`]) → [`report`] → a renderer. The binary only calls [`run`].
 
-pub mod audit;
-pub mod authoring;
+pub(crate) mod audit;
+pub(crate) mod authoring;
 pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod detail;
+pub(crate) mod commands;
+pub(crate) mod config;
+pub(crate) mod detail;
 pub mod edit;
-pub mod error;
-pub mod git;
-pub mod goals;
-pub mod graph;
-pub mod load;
-pub mod model;
-pub mod next;
-pub mod output;
-pub mod parse;
-pub mod report;
-pub mod rollup;
-pub mod rules;
-pub mod span;
-pub mod staged;
-pub mod suggest;
-pub mod trend;
-pub mod weekly;
-pub mod workspace;
-pub mod yaml;
+pub(crate) mod error;
+pub(crate) mod git;
+pub(crate) mod goals;
+pub(crate) mod graph;
+pub(crate) mod load;
+pub(crate) mod model;
+pub(crate) mod next;
+pub(crate) mod output;
+pub(crate) mod parse;
+pub(crate) mod report;
+pub(crate) mod rollup;
+pub(crate) mod rules;
+pub(crate) mod span;
+pub(crate) mod staged;
+pub(crate) mod suggest;
+pub(crate) mod trend;
+pub(crate) mod weekly;
+pub(crate) mod workspace;
+pub(crate) mod yaml;
 
 use std::process::ExitCode;
 

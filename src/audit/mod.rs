@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 pub use progress::{
-    KrStatus, StatusInputs, Work, current_value, expected_progress, kr_progress, kr_status,
-    latest_checkin, numeric_progress, task_progress, unit, work_at,
+    KrStatus, StatusInputs, current_value, expected_progress, kr_progress, kr_status,
+    latest_checkin, task_progress, unit, work_at,
 };
 pub use report::{
     Audit, Coverage, Gate, History, KrReport, LaggingShare, Metrics, ObjectiveReport, Signal,
@@ -29,8 +29,8 @@ pub use report::{
 pub(crate) use report::{date, round1, round2, round2_opt};
 pub use stalled::{Blocked, Facts, Stall, stall};
 pub use work::{
-    Scope, finished_in, kr_team, open_tasks, percent, starved, starved_message, task_team,
-    traced_on, untraced, weeks_remaining,
+    Scope, finished_in, kr_team, open_tasks, percent, starved, starved_message, traced_on,
+    untraced, weeks_remaining,
 };
 
 use crate::config::Config;
@@ -295,7 +295,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
         pass: gates.iter().all(|g| g.pass),
         gates,
         history: History {
-            git: facts.from_git(),
+            git: facts.has_git_dates(),
             cut: facts.history_cut,
             inferred_done: facts
                 .inferred_done
@@ -342,7 +342,6 @@ fn objectives(cx: &Context, krs: &[KrReport]) -> Vec<ObjectiveReport> {
             let mine = by_objective.remove(&o).unwrap_or_default();
             let progress = weighted(mine.iter().map(|k| (k.progress, kr_weight(g, k.ix))));
             ObjectiveReport {
-                ix: o,
                 id: item.id.clone(),
                 title: item.title.clone().unwrap_or_default(),
                 progress,

@@ -61,8 +61,6 @@ pub struct LaggingShare {
 /// One objective in the window.
 #[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveReport {
-    #[serde(skip)]
-    pub ix: ItemIx,
     pub id: String,
     pub title: String,
     /// Weighted progress of its active KRs; `None` without any.

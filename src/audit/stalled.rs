@@ -78,7 +78,7 @@ impl Facts {
     }
 
     /// Whether any file has a date from git.
-    pub fn from_git(&self) -> bool {
+    pub fn has_git_dates(&self) -> bool {
         self.file_changed.iter().any(Option::is_some)
     }
 

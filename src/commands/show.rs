@@ -16,7 +16,7 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     };
     let judged = env.judged()?;
     let graph = &judged.graph;
-    let ix = super::status::find(graph, &id)?;
+    let ix = graph.find(&id)?;
     let cx = judged.context(env);
     let detail = crate::detail::detail(&cx, ix);
     let text = match format {

@@ -94,6 +94,7 @@ pub struct Field {
     pub required: Kinds,
     pub set: Settable,
     /// One line for `align schema` and the README.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub doc: &'static str,
 }
 
@@ -107,6 +108,7 @@ pub struct Part {
     pub ty: FieldType,
     /// Whether `align set FIELD.PART=…` may change it.
     pub settable: bool,
+    #[cfg_attr(not(test), allow(dead_code))]
     pub doc: &'static str,
 }
 
@@ -299,12 +301,66 @@ pub fn rank(name: &str) -> usize {
         .unwrap_or(FIELDS.len())
 }
 
-/// The field of a link field.
-pub fn link_field(link: LinkField) -> &'static Field {
-    FIELDS
-        .iter()
-        .find(|f| f.ty == FieldType::Link(link))
-        .expect("every link field has a row")
+/// The field table as Markdown, for the README (kept current by a test).
+#[cfg(test)]
+pub fn markdown() -> String {
+    let kinds = |k: Kinds| -> String {
+        if k == Kinds::ALL {
+            "all".into()
+        } else {
+            k.iter().map(Kind::as_str).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let mut out = String::from(
+        "| field | kinds | holds | required on | what it is |\n|---|---|---|---|---|\n",
+    );
+    for f in FIELDS {
+        let required = if f.required == Kinds::NONE {
+            String::new()
+        } else {
+            kinds(f.required)
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            f.name,
+            kinds(f.kinds),
+            f.ty.describe(),
+            required,
+            f.doc
+        ));
+        for p in parts_of(f.name) {
+            out.push_str(&format!(
+                "| `{}.{}` | | {} | | {} |\n",
+                p.of,
+                p.name,
+                p.ty.describe(),
+                p.doc
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+impl FieldType {
+    /// What the type holds, in a few words.
+    pub fn describe(self) -> String {
+        match self {
+            FieldType::Id => "id".into(),
+            FieldType::Kind => "kind".into(),
+            FieldType::Text => "text".into(),
+            FieldType::Person => "person".into(),
+            FieldType::Words => "list of text".into(),
+            FieldType::Date => "date".into(),
+            FieldType::Number => "number".into(),
+            FieldType::Bool => "true or false".into(),
+            FieldType::Status => "status".into(),
+            FieldType::Period => "period".into(),
+            FieldType::Link(l) => format!("{} id(s)", l.target_kind().as_str()),
+            FieldType::Parts => "mapping".into(),
+            FieldType::Entries => "list of mappings".into(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -318,7 +374,10 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), FIELDS.len());
         for link in LinkField::ALL {
-            let f = link_field(link);
+            let f = FIELDS
+                .iter()
+                .find(|f| f.ty == FieldType::Link(link))
+                .expect("every link field has a row");
             assert_eq!(f.name, link.as_str());
             for kind in Kind::ALL {
                 assert_eq!(
@@ -347,6 +406,27 @@ mod tests {
             .map(|f| f.name)
             .collect();
         assert_eq!(text, ["title"]);
+    }
+
+    /// The README's field table is this table; `UPDATE_README=1 cargo
+    /// test schema` rewrites it.
+    #[test]
+    fn the_readme_field_table_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (start, end) = ("<!-- fields:start -->\n", "<!-- fields:end -->");
+        let a = text.find(start).expect("README has the fields markers") + start.len();
+        let b = text.find(end).expect("README has the fields markers");
+        if std::env::var_os("UPDATE_README").is_some() {
+            let new = format!("{}{}{}", &text[..a], markdown(), &text[b..]);
+            std::fs::write(&path, new).unwrap();
+        } else {
+            assert_eq!(
+                &text[a..b],
+                markdown(),
+                "README.md's field table is stale; run `UPDATE_README=1 cargo test schema` and commit it"
+            );
+        }
     }
 
     #[test]

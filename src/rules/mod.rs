@@ -34,11 +34,10 @@ use crate::span::Span;
 pub struct LintContext<'a> {
     pub graph: &'a Graph,
     pub config: &'a Config,
-    pub as_of: Date,
     pub window: Period,
     /// Only items in these files are checked (`lint --staged` reports on
     /// the change alone); `None` checks everything.
-    pub scope: Option<&'a std::collections::HashSet<usize>>,
+    pub only: Option<&'a std::collections::HashSet<usize>>,
 }
 
 impl LintContext<'_> {
@@ -48,7 +47,7 @@ impl LintContext<'_> {
             .items
             .iter()
             .enumerate()
-            .filter(|(_, item)| self.in_scope(item.origin.file))
+            .filter(|(_, item)| self.checks(item.origin.file))
     }
 
     /// The file problems the rules report.
@@ -56,11 +55,11 @@ impl LintContext<'_> {
         self.graph
             .file_problems
             .iter()
-            .filter(|(file, _)| self.in_scope(*file))
+            .filter(|(file, _)| self.checks(*file))
     }
 
-    fn in_scope(&self, file: usize) -> bool {
-        self.scope.is_none_or(|s| s.contains(&file))
+    fn checks(&self, file: usize) -> bool {
+        self.only.is_none_or(|s| s.contains(&file))
     }
 }
 
@@ -193,9 +192,8 @@ pub fn lint_files(
     lint(&LintContext {
         graph,
         config,
-        as_of,
         window: Period::containing(config.period, as_of),
-        scope: only,
+        only,
     })
 }
 
@@ -211,7 +209,7 @@ pub fn lint(ctx: &LintContext) -> Vec<Diagnostic> {
     }
     let resolver = SeverityResolver::new(ctx.config);
     all.retain_mut(|d| {
-        if !ctx.in_scope(d.file) {
+        if !ctx.checks(d.file) {
             return false;
         }
         d.severity = resolver.severity(d.code, d.name, d.severity, &ctx.graph.files[d.file].path);
@@ -293,13 +291,11 @@ pub(crate) mod testing {
     pub fn lint_files(config_yaml: &str, files: &[(&str, &str)]) -> Vec<(String, String, usize)> {
         let config = Config::parse(config_yaml, std::path::Path::new("align.yaml")).unwrap();
         let graph = Graph::build(load(&config, in_memory(files)));
-        let as_of = jiff::civil::date(2026, 11, 12);
         let ctx = LintContext {
             graph: &graph,
             config: &config,
-            as_of,
             window: Period::parse("2026-Q4").unwrap(),
-            scope: None,
+            only: None,
         };
         lint(&ctx)
             .into_iter()
