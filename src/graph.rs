@@ -25,7 +25,7 @@ pub struct Edge {
 pub struct Graph {
     pub files: Vec<SourceFile>,
     pub items: Vec<Item>,
-    pub ws_skipped: usize,
+    pub skipped: usize,
     pub file_problems: Vec<(usize, crate::parse::FileProblem)>,
     by_id: HashMap<String, Vec<ItemIx>>,
     /// Links out of each item.
@@ -76,7 +76,7 @@ impl Graph {
         let mut graph = Graph {
             files,
             items,
-            ws_skipped: skipped,
+            skipped,
             file_problems,
             by_id,
             out,

@@ -38,9 +38,7 @@ pub struct Trend {
     pub shallow: bool,
 }
 
-fn date<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
-}
+use crate::ser::date;
 
 /// How far apart the points are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,16 +9,18 @@ use std::collections::HashMap;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
+
+use crate::ser::date_opt;
 
 use crate::audit::{
     self, Context, Facts, KrStatus, Signal, date, finished_in, percent, round1, round2, traced_on,
 };
 use crate::config::Config;
-use crate::goals::kr_live_on;
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Item, Kind, Period, Status, days_between};
 use crate::next::Ranked;
+use crate::periods::kr_live_on;
 
 /// How many tasks of the `next` queue the digest shows.
 pub const NEXT_UP: usize = 5;
@@ -335,13 +337,6 @@ fn unplanned(g: &Graph, facts: &Facts, week: &Period) -> Vec<UnplannedTask> {
 
 fn title(item: &Item) -> String {
     item.title.clone().unwrap_or_default()
-}
-
-fn date_opt<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.collect_str(d),
-        None => s.serialize_none(),
-    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! [`evaluate_kr`].
 
 mod progress;
-mod report;
+mod shape;
 mod stalled;
 mod work;
 
@@ -18,15 +18,15 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
+pub(crate) use crate::ser::{date, round_to, round1, round2, round2_opt};
 pub use progress::{
     KrStatus, StatusInputs, current_value, expected_progress, kr_progress, kr_status,
     latest_checkin, task_progress, unit, work_at,
 };
-pub use report::{
+pub use shape::{
     Audit, Coverage, Gate, History, KrReport, LaggingShare, Metrics, ObjectiveReport, Signal,
-    SignalKind, Untraced, Window, round_to,
+    SignalKind, Untraced, Window,
 };
-pub(crate) use report::{date, round1, round2, round2_opt};
 pub use stalled::{Blocked, Facts, Stall, stall};
 pub use work::{
     Scope, finished_in, kr_team, open_tasks, percent, starved, starved_message, traced_on,
@@ -34,9 +34,9 @@ pub use work::{
 };
 
 use crate::config::Config;
-use crate::goals::{kr_active_in, kr_cancelled, kr_period};
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Kind, LinkField, Period, Status};
+use crate::periods::{kr_active_in, kr_cancelled, kr_period};
 
 /// One KR judged on its own (no starved verdict, which needs the others).
 #[derive(Debug, Clone)]
@@ -466,9 +466,4 @@ fn signal(kind: SignalKind, id: &str, message: String) -> Signal {
         id: Some(id.to_string()),
         message,
     }
-}
-
-/// A share in [0, 1] as a whole percent for sentences: `35%`.
-pub fn pct_of(p: f64) -> String {
-    format!("{}%", (p * 100.0).round() as i64)
 }

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::Facts;
-use crate::goals::kr_live_on;
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Item, Kind, LinkField, Period, Status};
+use crate::periods::kr_live_on;
 
 /// A finished task is traced when it traces to a KR live on its `done`
 /// day; unplanned work is never traced (SPEC §3 "Trace", "Untraced").

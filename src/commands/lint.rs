@@ -38,12 +38,12 @@ pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
     if !prefixes.is_empty() {
         findings.retain(|d| prefixes.iter().any(|p| under(&graph.files[d.file].path, p)));
     }
-    report(env, format, &graph, &findings)
+    print_findings(env, format, &graph, &findings)
 }
 
 /// Renders lint findings in `format` and decides the exit status: shared by
 /// `lint` and the git modes that build their graph elsewhere.
-pub fn report(
+pub fn print_findings(
     env: &Env,
     format: Format,
     graph: &Graph,
@@ -69,7 +69,7 @@ fn summarize(graph: &Graph, findings: &[Diagnostic]) -> Summary {
     Summary {
         files: graph.files.len(),
         items: graph.items.len(),
-        skipped: graph.ws_skipped,
+        skipped: graph.skipped,
         errors: findings
             .iter()
             .filter(|d| d.severity == Severity::Error)

@@ -9,6 +9,7 @@ use crate::model::{
 };
 use crate::span::Span;
 use crate::suggest::closest;
+use crate::text::truncate;
 
 use super::scan::Node;
 use super::{FileProblem, FileProblemKind, ParseSettings};
@@ -25,7 +26,7 @@ pub fn valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
-pub(super) struct Ctx<'a> {
+pub(super) struct Builder<'a> {
     pub settings: &'a ParseSettings<'a>,
     /// Offset of the YAML text in the file.
     pub base: usize,
@@ -195,7 +196,7 @@ impl Check<'_> {
 
 use jiff::civil::Date;
 
-impl Ctx<'_> {
+impl Builder<'_> {
     /// Builds the item, or `None` when the mapping has no kind (not an item).
     pub fn build<I>(
         &self,
@@ -257,7 +258,7 @@ impl Ctx<'_> {
             spans.fallback
         };
         if !valid_id(&id) {
-            c.invalid("id", id_span, format!("`{}` is not a valid id", truncate(&id)), "ids start with a letter or digit and hold only letters, digits, `_`, `.` and `-`, e.g. `KR-3`");
+            c.invalid("id", id_span, format!("`{}` is not a valid id", truncate(&id, 41)), "ids start with a letter or digit and hold only letters, digits, `_`, `.` and `-`, e.g. `KR-3`");
         }
 
         let title = c.text("title", &raw.title);
@@ -318,7 +319,7 @@ impl Ctx<'_> {
                     c.invalid(
                         field.as_str(),
                         span,
-                        format!("`{}` is not a valid id", truncate(&target)),
+                        format!("`{}` is not a valid id", truncate(&target, 41)),
                         "ids hold only letters, digits, `_`, `.` and `-`",
                     );
                 }
@@ -631,14 +632,5 @@ fn non_negative(c: &mut Check, field: &str, v: f64) -> f64 {
         1.0
     } else {
         v
-    }
-}
-
-fn truncate(s: &str) -> String {
-    let t: String = s.chars().take(40).collect();
-    if t.len() < s.len() {
-        format!("{t}…")
-    } else {
-        t
     }
 }

@@ -86,7 +86,8 @@ impl Parsed {
         Parsed::default()
     }
 
-    fn unreadable(message: String, help: impl Into<String>, span: Span) -> Parsed {
+    /// A file that should be an item file but cannot be read (AL014).
+    pub fn unreadable(message: String, help: impl Into<String>, span: Span) -> Parsed {
         Parsed {
             items: Vec::new(),
             problems: vec![FileProblem {
@@ -110,7 +111,7 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
         .rsplit_once('.')
         .map_or(path, |(s, _)| s);
     let path_kind = settings.kind_for(path);
-    let is_markdown = path.ends_with(".md") || path.ends_with(".markdown");
+    let is_markdown = crate::text::is_markdown(path);
     let (yaml_span, markdown) = if is_markdown {
         match frontmatter::split(text) {
             Ok(None) => return Parsed::not_item(),
@@ -145,7 +146,7 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
             );
         }
     };
-    let ctx = item::Ctx {
+    let builder = item::Builder {
         settings,
         base,
         file,
@@ -161,7 +162,7 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
                     .get("items")
                     .map(|e| e.value.items())
                     .unwrap_or_default();
-                many(&ctx, list, nodes, whole, &mut parsed);
+                many(&builder, list, nodes, whole, &mut parsed);
             } else {
                 return Parsed::not_item();
             }
@@ -169,14 +170,14 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
         RawDoc::One(raw) => {
             let origin = Origin { file, index: 0 };
             if let Some(item) =
-                ctx.build(&raw, &node, Some(stem), origin, whole, &mut parsed.problems)
+                builder.build(&raw, &node, Some(stem), origin, whole, &mut parsed.problems)
             {
                 // `vec![]` sizes the list exactly: a pushed first element
                 // would reserve room for four items in every file.
                 parsed.items = vec![item];
             }
         }
-        RawDoc::Many(list) if !markdown => many(&ctx, &list, node.items(), whole, &mut parsed),
+        RawDoc::Many(list) if !markdown => many(&builder, &list, node.items(), whole, &mut parsed),
         RawDoc::Many(_) => return Parsed::not_item(),
     }
     parsed.is_item_file = !parsed.items.is_empty() || !parsed.problems.is_empty();
@@ -185,7 +186,7 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
 
 /// Items of a list (a top-level sequence or `items:`), each a mapping.
 fn many<I>(
-    ctx: &item::Ctx,
+    builder: &item::Builder,
     list: &[Mapped<yaml::RawItemOf<I>>],
     nodes: &[scan::SeqItem],
     whole: Span,
@@ -196,13 +197,13 @@ fn many<I>(
     for (index, entry) in list.iter().enumerate() {
         let seq = nodes.get(index);
         let node = seq.map_or(&empty, |s| &s.value);
-        let span = seq.map_or(whole, |s| s.value_span.shift(ctx.base));
+        let span = seq.map_or(whole, |s| s.value_span.shift(builder.base));
         let Mapped::Map(raw) = entry else { continue };
         let origin = Origin {
-            file: ctx.file,
+            file: builder.file,
             index,
         };
-        if let Some(item) = ctx.build(raw, node, None, origin, span, &mut parsed.problems) {
+        if let Some(item) = builder.build(raw, node, None, origin, span, &mut parsed.problems) {
             parsed.items.push(item);
         }
     }

@@ -23,9 +23,9 @@ How to fix: fix the spelling (the finding suggests the nearest field), or move t
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         for p in &item.problems {
             let FieldProblem::Unknown {
                 field,
@@ -43,7 +43,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                 }
                 (None, None) => "remove it, or move free-form notes into the Markdown body".into(),
             };
-            let mut d = RULE.on(
+            let mut d = RULE.on_item(
                 g,
                 ix,
                 *span,

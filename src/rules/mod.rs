@@ -78,7 +78,7 @@ pub struct Rule {
 
 impl Rule {
     /// A finding of this rule at `span` of `file`, at the default severity.
-    pub fn at(
+    pub fn in_file(
         &self,
         file: usize,
         span: Span,
@@ -110,7 +110,7 @@ impl Rule {
     }
 
     /// A finding on an item, at `span` within the item's file.
-    pub fn on(
+    pub fn on_item(
         &self,
         graph: &Graph,
         ix: ItemIx,
@@ -118,7 +118,7 @@ impl Rule {
         message: String,
         help: impl Into<String>,
     ) -> Diagnostic {
-        self.at(graph.items[ix].origin.file, span, message, help)
+        self.in_file(graph.items[ix].origin.file, span, message, help)
     }
 }
 
@@ -199,20 +199,20 @@ pub fn lint_files(
 
 /// Runs every rule, applies severities, drops what is off, and sorts the
 /// findings by file, position and code.
-pub fn lint(ctx: &LintContext) -> Vec<Diagnostic> {
+pub fn lint(cx: &LintContext) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     for rule in REGISTRY {
-        if rule_off_everywhere(ctx.config, rule) {
+        if rule_off_everywhere(cx.config, rule) {
             continue;
         }
-        (rule.check)(ctx, &mut all);
+        (rule.check)(cx, &mut all);
     }
-    let resolver = SeverityResolver::new(ctx.config);
+    let resolver = SeverityResolver::new(cx.config);
     all.retain_mut(|d| {
-        if !ctx.checks(d.file) {
+        if !cx.checks(d.file) {
             return false;
         }
-        d.severity = resolver.severity(d.code, d.name, d.severity, &ctx.graph.files[d.file].path);
+        d.severity = resolver.severity(d.code, d.name, d.severity, &cx.graph.files[d.file].path);
         d.severity != Severity::Off
     });
     all.sort_by(|a, b| (a.file, a.span.start, a.code).cmp(&(b.file, b.span.start, b.code)));
@@ -291,13 +291,13 @@ pub(crate) mod testing {
     pub fn lint_files(config_yaml: &str, files: &[(&str, &str)]) -> Vec<(String, String, usize)> {
         let config = Config::parse(config_yaml, std::path::Path::new("align.yaml")).unwrap();
         let graph = Graph::build(load(&config, in_memory(files)));
-        let ctx = LintContext {
+        let cx = LintContext {
             graph: &graph,
             config: &config,
             window: Period::parse("2026-Q4").unwrap(),
             only: None,
         };
-        lint(&ctx)
+        lint(&cx)
             .into_iter()
             .map(|d| {
                 let f = &graph.files[d.file];

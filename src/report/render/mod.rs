@@ -43,10 +43,7 @@ pub fn bar(p: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-/// A share in [0, 1] as a whole percent: `35%`.
-pub fn pct(p: f64) -> String {
-    format!("{}%", (p * 100.0).round() as i64)
-}
+pub use crate::text::pct;
 
 /// The ANSI colour code for a KR status: green, yellow, red; dim for the rest.
 pub fn status_color(status: crate::audit::KrStatus) -> &'static str {
