@@ -19,6 +19,30 @@ pub fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
+/// The width human output must fit: `COLUMNS` when set (tests and
+/// scripts pin it), else the terminal's width when stdout is one, else
+/// `None` — piped output is never truncated, as ripgrep and git do.
+pub fn width() -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return Some(n.max(MIN_WIDTH));
+    }
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    // comfy-table already asks the terminal (through crossterm) for a table
+    // without a set width; reuse that rather than add a second crate.
+    comfy_table::Table::new()
+        .width()
+        .map(|w| (w as usize).max(MIN_WIDTH))
+}
+
+/// Below this, truncating titles leaves nothing to read; wider is kept.
+const MIN_WIDTH: usize = 40;
+
 /// Writes `text` to stdout, mapping a closed pipe to a quiet exit.
 pub fn print(text: &str) -> Result<(), Fatal> {
     let mut out = std::io::stdout().lock();

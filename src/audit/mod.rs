@@ -347,9 +347,22 @@ fn objectives(cx: &Context, krs: &[KrReport]) -> Vec<ObjectiveReport> {
                 progress,
                 expected: expected_progress(&item.period.unwrap_or(*cx.window), cx.as_of),
                 status: mine.iter().map(|k| k.status).max(),
+                set_by: worst_kr(mine.iter().map(|k| (k.id.as_str(), k.status))),
             }
         })
         .collect()
+}
+
+/// The first KR with the worst status: the one that sets its objective's
+/// status (SPEC §3 "the worst status among its active KRs").
+pub fn worst_kr<'a>(krs: impl Iterator<Item = (&'a str, KrStatus)>) -> Option<String> {
+    let mut worst: Option<(&str, KrStatus)> = None;
+    for (id, status) in krs {
+        if worst.is_none_or(|(_, w)| status > w) {
+            worst = Some((id, status));
+        }
+    }
+    worst.map(|(id, _)| id.to_string())
 }
 
 /// The weighted mean of `(progress, weight)` pairs; a plain mean when every

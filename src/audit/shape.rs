@@ -71,6 +71,9 @@ pub struct ObjectiveReport {
     pub expected: f64,
     /// The worst status of its active KRs; `None` without any.
     pub status: Option<KrStatus>,
+    /// The KR that sets that status (the first with the worst one), so
+    /// "off track" comes with where to look: "off track (KR-3)".
+    pub set_by: Option<String>,
 }
 
 /// One KR active in the window.

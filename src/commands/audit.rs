@@ -44,7 +44,7 @@ pub fn run(env: &Env, args: AuditArgs) -> Result<Outcome, Fatal> {
         Format::Json => render::json::pretty(&report),
         Format::Markdown => render::markdown::audit(&report),
         Format::Github => render::github::audit(&graph, &report),
-        _ => render::audit::human(&report, env.color),
+        _ => render::audit::human(&report, env.color, env.width),
     };
     env.print(&text)?;
     Ok(if report.pass {

@@ -40,6 +40,8 @@ pub struct Env {
     pub as_of: Date,
     /// The directory the command was started from (after `-C`).
     pub cwd: PathBuf,
+    /// The width human tables and prose must fit; `None` when piped.
+    pub width: Option<usize>,
 }
 
 impl Env {
@@ -76,6 +78,7 @@ impl Env {
             quiet: global.quiet,
             as_of,
             cwd: cwd.canonicalize().unwrap_or(cwd),
+            width: crate::output::width(),
         })
     }
 

@@ -141,7 +141,8 @@ impl TestRepo {
 /// The environment every spawned `git` and `align` runs in: a private
 /// HOME, no system or global git config, and none of the variables a git
 /// hook sets (`GIT_DIR`, `GIT_INDEX_FILE`, …), so a suite run from inside
-/// a hook or another repository never touches that repository.
+/// a hook or another repository never touches that repository; no
+/// `COLUMNS`, so output is as piped unless a test sets a width.
 pub fn hermetic_env(home: &Path) -> Vec<(&'static str, Option<std::ffi::OsString>)> {
     let mut env = vec![
         ("HOME", Some(home.as_os_str().to_owned())),
@@ -166,6 +167,8 @@ pub fn hermetic_env(home: &Path) -> Vec<(&'static str, Option<std::ffi::OsString
         "GIT_CONFIG",
         "GIT_CONFIG_PARAMETERS",
         "GIT_CONFIG_COUNT",
+        // Output width: tests that want a terminal width set it.
+        "COLUMNS",
     ] {
         env.push((var, None));
     }

@@ -16,3 +16,4 @@ mod hostile;
 mod lint;
 mod rules;
 mod weekly;
+mod width;
