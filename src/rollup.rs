@@ -26,6 +26,10 @@ pub struct Node {
     #[serde(serialize_with = "crate::audit::round2_opt")]
     pub progress: Option<f64>,
     pub children: Vec<Node>,
+    /// For an objective, the KR whose status is its status (human output
+    /// says "off track (KR-3)"); left out of the JSON shape (SPEC §4).
+    #[serde(skip)]
+    pub set_by: Option<String>,
 }
 
 impl Node {
@@ -121,12 +125,16 @@ impl<'a> Rollup<'a> {
             .collect();
         let children: Vec<Node> = kids.into_iter().map(|c| self.node(c, path)).collect();
         path.pop();
+        let mut set_by = None;
         let (status, progress) = match item.kind {
             Kind::Kr => {
                 let e = self.eval(ix);
                 (e.status.as_str().to_string(), Some(e.progress))
             }
-            Kind::Objective => self.objective(ix),
+            Kind::Objective => {
+                set_by = self.set_by(ix);
+                self.objective(ix)
+            }
             Kind::Initiative => {
                 let tasks = g
                     .sources(ix, LinkField::Initiative)
@@ -156,7 +164,38 @@ impl<'a> Rollup<'a> {
             status,
             progress,
             children,
+            set_by,
         }
+    }
+
+    /// KRs that name no objective (or one no item has), not cancelled:
+    /// the tree cannot place them, so `status` lists them on their own
+    /// rather than let them vanish.
+    pub fn without_objective(&mut self) -> Vec<Node> {
+        let g = self.g();
+        (0..g.items.len())
+            .filter(|&k| {
+                let item = &g.items[k];
+                item.kind == Kind::Kr
+                    && item.status != Status::Cancelled
+                    && g.objective_of(k).is_none()
+            })
+            .map(|k| self.node(k, &mut Vec::new()))
+            .collect()
+    }
+
+    /// The first KR of `o` with the worst status (see [`crate::audit::worst_kr`]).
+    fn set_by(&mut self, o: ItemIx) -> Option<String> {
+        let g = self.g();
+        let krs: Vec<ItemIx> = g
+            .sources(o, LinkField::Objective)
+            .filter(|&k| g.items[k].kind == Kind::Kr && !crate::periods::kr_cancelled(g, k))
+            .collect();
+        let judged: Vec<(&str, crate::audit::KrStatus)> = krs
+            .into_iter()
+            .map(|k| (g.items[k].id.as_str(), self.eval(k).status))
+            .collect();
+        crate::audit::worst_kr(judged.into_iter())
     }
 
     /// A KR judged once per rollup.

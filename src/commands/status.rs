@@ -19,7 +19,11 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     let mut rollup = Rollup::new(cx);
     let roots = match target {
         Some(ix) => rollup.subtree(ix),
-        None => rollup.tree(),
+        None => {
+            let mut roots = rollup.tree();
+            roots.extend(rollup.without_objective());
+            roots
+        }
     };
     let text = match format {
         Format::Json => render::json::pretty(&roots),
@@ -29,7 +33,7 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
             } else {
                 Vec::new()
             };
-            render::tree::human(&roots, &footer, env.color)
+            render::tree::human(&roots, &footer, env.color, env.width)
         }
     };
     env.print(&text)?;
