@@ -111,7 +111,7 @@ pub enum Command {
     Status(IdArg),
     /// Rank open tasks by their effect on lagging KRs
     #[command(
-        after_help = "Formats: human (default), json.\n\nExamples:\n  align next\n  align next --owner sam --limit 5"
+        after_help = "Formats: human (default), json.\n\nThe score: for each live KR the task traces to, 100 × (the KR's gap to\nexpected progress + a tenth of what remains) ÷ the open tasks sharing\nthe KR × (1 + 1 ÷ weeks left); summed over its KRs, halved when the task\nis blocked or waits on open work. Untraced work ranks last.\n\nExamples:\n  align next\n  align next --owner sam --limit 5\n  align next --explain      what each score is made of"
     )]
     Next(NextArgs),
     /// Record a KR check-in (appends to the KR's file, nothing else changes)
@@ -279,6 +279,9 @@ pub struct NextArgs {
     /// How many tasks to show
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub limit: usize,
+    /// Show what each score is made of, KR by KR
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// `align checkin`.

@@ -43,6 +43,30 @@ pub struct Ranked {
     pub reason: String,
     pub owner: Option<String>,
     pub status: Status,
+    /// What the score is made of, one entry per live KR (`next --explain`).
+    pub score_parts: Vec<ScorePart>,
+    /// Blocked or waiting on open work: the sum is halved.
+    pub held: bool,
+}
+
+/// One KR's term of a task's score:
+/// `100 × (gap + 0.1 × remaining) ÷ share × (1 + 1 ÷ weeks)`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScorePart {
+    pub kr: String,
+    /// Expected minus actual progress, at least 0.
+    #[serde(serialize_with = "crate::audit::round2")]
+    pub gap: f64,
+    /// 1 − progress.
+    #[serde(serialize_with = "crate::audit::round2")]
+    pub remaining: f64,
+    /// Open tasks sharing the KR.
+    pub share: usize,
+    /// Weeks to the KR's period end (at least 1).
+    #[serde(serialize_with = "crate::audit::round2")]
+    pub weeks: f64,
+    #[serde(serialize_with = "crate::audit::round2")]
+    pub value: f64,
 }
 
 /// What one KR contributes to a task's score.
@@ -50,11 +74,15 @@ struct Part {
     kr: ItemIx,
     value: f64,
     eval: KrEval,
+    share: usize,
+    weeks: f64,
 }
 
-/// Ranks the open tasks (of `owner`, when given), best first.
+/// Ranks the open tasks (of `owner`, when given, with or without its
+/// leading `@`), best first.
 pub fn rank(cx: &Context, owner: Option<&str>) -> Queue {
     let g = cx.graph;
+    let owner = owner.map(|o| o.strip_prefix('@').unwrap_or(o));
     let mut evals: Vec<Option<KrEval>> = vec![None; g.items.len()];
     let mut tasks: Vec<Ranked> = crate::audit::open_tasks(g)
         .into_iter()
@@ -78,15 +106,22 @@ fn score(cx: &Context, t: ItemIx, evals: &mut [Option<KrEval>]) -> Ranked {
                 continue;
             }
             let e = evals[kr].get_or_insert_with(|| evaluate_kr(cx, kr)).clone();
+            let share = e.open.len().max(1);
+            let weeks = (days_between(cx.as_of, e.period.end) as f64 / 7.0).max(1.0);
             let value = if e.status == KrStatus::Done {
                 0.0
             } else {
                 let gap = (e.expected - e.progress).max(0.0);
-                let share = e.open.len().max(1) as f64;
-                let weeks = (days_between(cx.as_of, e.period.end) as f64 / 7.0).max(1.0);
-                100.0 * (gap + REMAINING_WEIGHT * (1.0 - e.progress)) / share * (1.0 + 1.0 / weeks)
+                100.0 * (gap + REMAINING_WEIGHT * (1.0 - e.progress)) / share as f64
+                    * (1.0 + 1.0 / weeks)
             };
-            parts.push(Part { kr, value, eval: e });
+            parts.push(Part {
+                kr,
+                value,
+                eval: e,
+                share,
+                weeks,
+            });
         }
     }
     parts.sort_by(|a, b| b.value.partial_cmp(&a.value).unwrap_or(Ordering::Equal));
@@ -105,6 +140,18 @@ fn score(cx: &Context, t: ItemIx, evals: &mut [Option<KrEval>]) -> Ranked {
         reason: reason(cx, t, &parts, &waits),
         owner: item.owners.first().cloned(),
         status: item.status,
+        score_parts: parts
+            .iter()
+            .map(|p| ScorePart {
+                kr: g.items[p.kr].id.clone(),
+                gap: (p.eval.expected - p.eval.progress).max(0.0),
+                remaining: 1.0 - p.eval.progress,
+                share: p.share,
+                weeks: p.weeks,
+                value: p.value,
+            })
+            .collect(),
+        held,
     }
 }
 

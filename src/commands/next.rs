@@ -12,11 +12,25 @@ pub fn run(env: &Env, args: NextArgs) -> Result<Outcome, Fatal> {
     let judged = env.judged()?;
     let cx = judged.context(env);
     let mut queue = crate::next::rank(&cx, args.owner.as_deref());
-    let total = queue.tasks.len();
+    let matched = queue.tasks.len();
     queue.tasks.truncate(args.limit);
     let text = match format {
         Format::Json => render::json::pretty(&queue),
-        _ => render::queue::human(&queue, total, env.color),
+        _ => {
+            let open = match args.owner {
+                Some(_) => crate::audit::open_tasks(&judged.graph).len(),
+                None => matched,
+            };
+            let asked = render::queue::Asked {
+                open,
+                matched,
+                owner: args.owner.as_deref(),
+                limit: args.limit,
+                explain: args.explain,
+                width: env.width,
+            };
+            render::queue::human(&queue, &asked, env.color)
+        }
     };
     env.print(&text)?;
     Ok(Outcome::Success)

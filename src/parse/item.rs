@@ -262,10 +262,16 @@ impl Builder<'_> {
         }
 
         let title = c.text("title", &raw.title);
+        // A leading `@` (`owner: '@codex'`, as GitHub writes people) is not
+        // part of the name (SPEC §12), so `--owner codex` finds it and
+        // output never prints `@@codex`.
         let owners: Vec<String> = c
             .names("owner", &raw.owner, &spans)
             .into_iter()
-            .map(|(n, _)| n)
+            .map(|(n, _)| match n.strip_prefix('@') {
+                Some(bare) if !bare.is_empty() => bare.to_string(),
+                _ => n,
+            })
             .collect();
         let labels = c
             .names("labels", &raw.labels, &spans)

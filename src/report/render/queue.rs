@@ -1,16 +1,29 @@
 //! The human view of `align next`: a numbered queue, each task with its
-//! score, owner and the reason on the line below.
+//! score, owner and the reason on the line below (wrapped to the
+//! terminal), and with `--explain` the terms its score is made of.
 
-use super::audit::truncate;
-use crate::next::Queue;
+use super::audit::fit;
+use crate::next::{Queue, Ranked};
 use crate::output::paint;
 
-/// Renders the queue; `total` is the length before `--limit`.
-pub fn human(q: &Queue, total: usize, color: bool) -> String {
+/// What the queue was asked for, so an empty queue can say why.
+pub struct Asked<'a> {
+    /// Open tasks before `--owner` and `--limit`.
+    pub open: usize,
+    /// Open tasks of the owner, before `--limit`.
+    pub matched: usize,
+    pub owner: Option<&'a str>,
+    pub limit: usize,
+    pub explain: bool,
+    pub width: Option<usize>,
+}
+
+/// Renders the queue.
+pub fn human(q: &Queue, asked: &Asked, color: bool) -> String {
     if q.tasks.is_empty() {
-        return "No open tasks.\n".to_string();
+        return empty(asked);
     }
-    let width = q
+    let id_width = q
         .tasks
         .iter()
         .map(|t| t.id.chars().count())
@@ -23,22 +36,84 @@ pub fn human(q: &Queue, total: usize, color: bool) -> String {
             .as_deref()
             .map(|o| format!("  @{o}"))
             .unwrap_or_default();
-        out.push_str(&format!(
-            "{:>2}. {}  {}  {:>6.2}  {}{owner}\n",
+        let lead = format!(
+            "{:>2}. {:<id_width$}  {:<7}  {:>6.2}  ",
             i + 1,
-            paint(color, "1", &format!("{:<width$}", t.id)),
-            format_args!("{:<7}", t.status.as_str()),
+            t.id,
+            t.status.as_str(),
             t.score,
-            truncate(&t.title, 60),
-        ));
-        out.push_str(&format!("    {}\n", paint(color, "2", &t.reason)));
+        );
+        let used = lead.chars().count() + owner.chars().count();
+        let title = fit(&t.title, asked.width, used);
+        let id = paint(color, "1", &format!("{:<id_width$}", t.id));
+        let lead = lead.replacen(&format!("{:<id_width$}", t.id), &id, 1);
+        out.push_str(&format!("{lead}{title}{owner}\n"));
+        let reason = crate::text::wrap(&t.reason, asked.width, 4, "    ");
+        out.push_str(&format!("    {}\n", paint(color, "2", &reason)));
+        if asked.explain {
+            out.push_str(&explain(t, asked.width));
+        }
     }
-    if total > q.tasks.len() {
+    if asked.matched > q.tasks.len() {
         out.push_str(&format!(
             "\n{} of {} open tasks shown; pass --limit to see more\n",
             q.tasks.len(),
-            total
+            asked.matched
         ));
+    }
+    out
+}
+
+/// Why nothing is listed: no open task at all, none of the owner's, or
+/// `--limit 0`.
+fn empty(asked: &Asked) -> String {
+    if asked.open == 0 {
+        return "No open tasks.\n".to_string();
+    }
+    let tasks = |n: usize| format!("{n} open {}", if n == 1 { "task" } else { "tasks" });
+    match asked.owner {
+        Some(owner) if asked.matched == 0 => format!(
+            "No open task is owned by `{owner}` ({} in all); check the spelling, or drop --owner.\n",
+            tasks(asked.open)
+        ),
+        _ => format!(
+            "Nothing shown: --limit {} of {}; pass a larger --limit.\n",
+            asked.limit,
+            tasks(asked.matched)
+        ),
+    }
+}
+
+/// The terms of the score, one line per KR, then the halving.
+fn explain(t: &Ranked, width: Option<usize>) -> String {
+    let mut out = String::new();
+    if t.score_parts.is_empty() {
+        out.push_str("    score 0: it traces to no live KR\n");
+    }
+    for p in &t.score_parts {
+        let line = format!(
+            "{}: 100 × (gap {:.2} + 0.1 × remaining {:.2}) ÷ {} open {} × (1 + 1 ÷ {:.1} weeks) = {:.2}",
+            p.kr,
+            p.gap,
+            p.remaining,
+            p.share,
+            if p.share == 1 { "task" } else { "tasks" },
+            p.weeks,
+            p.value
+        );
+        out.push_str(&format!(
+            "    {}\n",
+            crate::text::wrap(&line, width, 4, "      ")
+        ));
+    }
+    if t.held {
+        out.push_str(&format!(
+            "    sum {:.2} ÷ 2 (held up) = {:.2}\n",
+            t.score * 2.0,
+            t.score
+        ));
+    } else if t.score_parts.len() > 1 {
+        out.push_str(&format!("    sum = {:.2}\n", t.score));
     }
     out
 }
