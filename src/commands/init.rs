@@ -28,12 +28,42 @@ pub fn run(env: &Env, args: InitArgs) -> Result<Outcome, Fatal> {
         Example::Product => "product",
     });
     let format = env.format("init", &[Format::Human, Format::Json])?;
-    let written = scaffold::init(dir, example)?;
+    if let Some(name) = example {
+        refuse_over_items(env, name)?;
+    }
+    let written = scaffold::init(dir, example, scaffold::quarters_to(env.as_of))?;
     if format == Format::Json {
         let json = serde_json::json!({"root": dir.display().to_string(), "created": written.created, "kept": written.kept});
         env.print(&format!("{json}\n"))?;
         return Ok(Outcome::Success);
     }
-    env.print(&render::init::human(dir, &written, example.is_some()))?;
+    // The hints work as printed: with today's date they need no --as-of;
+    // an example written for another day says which.
+    let as_of = (env.as_of != jiff::Zoned::now().date()).then_some(env.as_of);
+    env.print(&render::init::human(dir, &written, example.is_some(), as_of))?;
     Ok(Outcome::Success)
+}
+
+/// An example merged into a workspace that already holds items mixes two
+/// teams' goals (and their findings) into one: refuse, naming an item.
+fn refuse_over_items(env: &Env, name: &str) -> Result<(), Fatal> {
+    let graph = env.load_graph()?;
+    let here = env.cwd.strip_prefix(&env.root.dir).unwrap_or(&env.cwd);
+    let inside = graph.items.iter().find(|item| {
+        let path = &graph.files[item.origin.file].path;
+        here.as_os_str().is_empty() || std::path::Path::new(path).starts_with(here)
+    });
+    match inside {
+        None => Ok(()),
+        Some(item) => Err(Fatal::usage(
+            format!(
+                "`{}` already holds items (`{}` in `{}`, among {}); an example would mix into them",
+                env.cwd.display(),
+                item.id,
+                graph.files[item.origin.file].path,
+                graph.items.len()
+            ),
+            format!("run `align init --example {name}` in an empty folder, e.g. `mkdir try && cd try`"),
+        )),
+    }
 }

@@ -5,8 +5,14 @@ use std::path::Path;
 use crate::authoring::scaffold::Written;
 
 /// The summary of an init in `dir`; `example` says an example workspace
-/// was written (its next steps are to look, not to create).
-pub fn human(dir: &Path, written: &Written, example: bool) -> String {
+/// was written (its next steps are to look, not to create); `as_of` is
+/// the day it was dated for when that is not today, which the hints pass.
+pub fn human(
+    dir: &Path,
+    written: &Written,
+    example: bool,
+    as_of: Option<jiff::civil::Date>,
+) -> String {
     let mut text = String::new();
     if written.created.is_empty() {
         text.push_str(&format!(
@@ -33,9 +39,20 @@ pub fn human(dir: &Path, written: &Written, example: bool) -> String {
             written.kept.join(", ")
         ));
     }
-    text.push_str(if example {
-        "\nNext:\n  align status                 the goals and the work that moves them\n  align audit                  untraced work, lagging and starved KRs\n  align next                   what to work on first\n"
-    } else {
+    if example {
+        let a = as_of.map(|d| format!("--as-of {d} ")).unwrap_or_default();
+        let pad = 28 + a.len();
+        let hint = |cmd: &str, what: &str| {
+            let c = format!("align {a}{cmd}");
+            format!("  {c:<pad$} {what}\n")
+        };
+        text.push_str("\nNext:\n");
+        text.push_str(&hint("status", "the goals and the work that moves them"));
+        text.push_str(&hint("audit", "untraced work, lagging and starved KRs"));
+        text.push_str(&hint("next", "what to work on first"));
+        return text;
+    }
+    text.push_str({
         "\nNext:\n  align new objective \"Grow the pipeline\" --owner dana\n  align new kr \"Cut cost per lead to 140\" --objective O-1 --owner dana\n  align new task \"Draft the brief\" --kr KR-1\n  align lint                   check that every task traces to a goal\n  align hook install           run the checks before every commit\n"
     });
     text
