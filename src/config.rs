@@ -96,6 +96,7 @@ pub struct Override {
 pub struct Config {
     pub include: Vec<String>,
     pub exclude: Vec<String>,
+    #[serde(deserialize_with = "kinds_any_case")]
     pub kind_by_path: BTreeMap<String, Kind>,
     pub period: PeriodUnit,
     pub statuses: BTreeMap<Status, Vec<String>>,
@@ -162,17 +163,28 @@ impl Config {
             let (line, col) = e.offset.map_or((1, 1), |o| {
                 crate::span::LineIndex::new(text).line_col(text, o)
             });
+            let config_error = |line, column, message, help| Fatal::Config {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+                help,
+            };
+            // serde_yaml points a duplicate at the mapping; the scanner
+            // finds the second occurrence itself.
+            if e.message.contains("duplicate")
+                && let Some(d) = crate::config_errors::duplicate_key(text)
+            {
+                return config_error(d.line, d.column, d.message, d.help);
+            }
+            if let Some((message, help)) = crate::config_errors::explain(&e.message) {
+                return config_error(line, col, message, help);
+            }
             let help = unknown_key(&e.message)
                 .and_then(|k| closest(&k, KEYS.iter().copied()))
                 .map(|s| format!("did you mean `{s}`?"))
                 .unwrap_or_else(|| yaml::hint(&e.message).to_string());
-            Fatal::Config {
-                path: path.to_path_buf(),
-                line,
-                column: col,
-                message: e.message,
-                help,
-            }
+            config_error(line, col, e.message, help)
         })?;
         config.validate(path)?;
         Ok(config)
@@ -219,6 +231,27 @@ impl Config {
                 .map(|(status, _)| *status)
         })
     }
+}
+
+/// `kind_by_path` values in any case (`Task`, `KR`), as item files'
+/// `kind:` are read (SPEC §1). Each value is read on its own so a wrong
+/// one keeps serde_yaml's path and position.
+fn kinds_any_case<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, Kind>, D::Error> {
+    struct AnyCase(Kind);
+    impl<'de> Deserialize<'de> for AnyCase {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<AnyCase, D::Error> {
+            let s = String::deserialize(d)?;
+            Kind::parse(&s.to_ascii_lowercase())
+                .map(AnyCase)
+                .ok_or_else(|| {
+                    serde::de::Error::unknown_variant(&s, &["objective", "kr", "initiative", "task"])
+                })
+        }
+    }
+    let raw = BTreeMap::<String, AnyCase>::deserialize(d)?;
+    Ok(raw.into_iter().map(|(glob, k)| (glob, k.0)).collect())
 }
 
 fn unknown_key(message: &str) -> Option<String> {

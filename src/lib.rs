@@ -10,6 +10,7 @@ pub(crate) mod authoring;
 pub mod cli;
 pub(crate) mod commands;
 pub(crate) mod config;
+pub(crate) mod config_errors;
 pub(crate) mod detail;
 pub mod edit;
 pub(crate) mod error;

@@ -169,10 +169,15 @@ pub fn check_config(config: &Config, path: &std::path::Path) -> Result<(), crate
             let help = crate::suggest::closest(name, all)
                 .map(|s| format!("did you mean `{s}`? `align explain` lists the rules"))
                 .unwrap_or_else(|| "`align explain` lists the rules".into());
+            // Point at the key itself (the config is small: read it again).
+            let (line, column) = std::fs::read_to_string(path)
+                .ok()
+                .and_then(|text| crate::config_errors::rule_key(&text, name))
+                .unwrap_or((1, 1));
             return Err(crate::error::Fatal::Config {
                 path: path.to_path_buf(),
-                line: 1,
-                column: 1,
+                line,
+                column,
                 message: format!("`{name}` in `rules` is not a rule code or name"),
                 help,
             });

@@ -5,6 +5,7 @@ mod common;
 
 mod authoring;
 mod completions;
+mod config_errors;
 mod exit_codes;
 mod explain_config;
 mod formats;
