@@ -121,12 +121,12 @@ pub enum Command {
     Checkin(CheckinArgs),
     /// Set front-matter fields in place, changing nothing else
     #[command(
-        after_help = "Examples:\n  align set T-7kq3 status=doing owner=lee\n  align set KR-3 metric.target=50\n  align set T-7kq3 due=             an empty VALUE removes the field\n\nValues are checked before the file is touched; only the named fields' lines change."
+        after_help = "Examples:\n  align set T-7kq3 status=doing owner=lee\n  align set KR-3 metric.target=50\n  align set T-7kq3 \"kr=[KR-3, KR-5]\"  a list, in YAML's syntax or as KR-3,KR-5\n  align set T-7kq3 status=done     also writes `done: <as-of>`, as `align done`\n  align set T-7kq3 due=             an empty VALUE removes the field\n\nValues are checked before the file is touched; only the named fields' lines change."
     )]
     Set(SetArgs),
-    /// Mark a task done today (or on --as-of)
+    /// Mark an item done today (or on --as-of)
     #[command(
-        after_help = "Examples:\n  align done T-7kq3\n  align done T-7kq3 --as-of 2026-11-10"
+        after_help = "A task gets `status: done` and `done: <as-of>`; an objective, KR or\ninitiative gets `status: done` (goals carry no done date).\n\nExamples:\n  align done T-7kq3\n  align done T-7kq3 --as-of 2026-11-10\n  align done KR-2           a KR reached early"
     )]
     Done(IdArg),
     /// Show one item with its links out and in
@@ -159,7 +159,7 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the effective configuration (align.yaml with defaults filled in)
     #[command(
-        after_help = "Formats: yaml (default), json.\n\nExamples:\n  align config\n  align config --format json"
+        after_help = "Formats: human (YAML, the default), json.\n\nExamples:\n  align config\n  align config --format json"
     )]
     Config,
     /// Print a shell completion script
@@ -167,9 +167,11 @@ pub enum Command {
         after_help = "Examples:\n  align completions bash > ~/.local/share/bash-completion/completions/align\n  align completions zsh > ~/.zfunc/_align\n  align completions fish > ~/.config/fish/completions/align.fish"
     )]
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
-    #[command(after_help = "Examples:\n  align man > align.1 && man ./align.1")]
-    Man,
+    /// Print the man page (roff), or write one page per subcommand
+    #[command(
+        after_help = "Examples:\n  align man > align.1 && man ./align.1\n  align man --out man/       align.1, align-lint.1, align-hook-install.1, …\n  MANPATH=$PWD/man: man align-lint"
+    )]
+    Man(ManArgs),
 }
 
 /// `align init`.
@@ -213,6 +215,15 @@ pub struct NewArgs {
     /// Due date, YYYY-MM-DD
     #[arg(long, value_name = "D")]
     pub due: Option<String>,
+    /// A new KR's metric: the value it starts from
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub start: Option<String>,
+    /// A new KR's metric: the value it aims for
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub target: Option<String>,
+    /// A new KR's metric: its unit (e.g. USD, signups)
+    #[arg(long, value_name = "U")]
+    pub unit: Option<String>,
     /// A label (repeatable)
     #[arg(long = "label", value_name = "L")]
     pub labels: Vec<String>,
@@ -268,6 +279,14 @@ pub struct AuditArgs {
 pub struct IdArg {
     /// An item id
     pub id: Option<String>,
+}
+
+/// `align man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write align.1 and one page per subcommand (align-lint.1, …) into DIR
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// `align next`.

@@ -96,9 +96,13 @@ pub fn matchers(config: &Config) -> Result<(GlobSet, GlobSet), Fatal> {
     Ok((build(&config.include)?, build(&config.exclude)?))
 }
 
-/// Whether a root-relative path is one `align` reads.
+/// Whether a root-relative path is one `align` reads. Dotfiles
+/// (`.gitkeep`, `.DS_Store`, editor state) are neither read nor counted
+/// as skipped: `init` writes `.gitkeep`s, and "4 skipped" for them would
+/// send a newcomer looking for files that were never meant to be items.
 pub fn wanted(path: &str, include: &GlobSet, exclude: &GlobSet) -> bool {
-    path != config::FILE_NAME
+    !path.rsplit('/').next().is_some_and(|name| name.starts_with('.'))
+        && path != config::FILE_NAME
         && include.is_match(path)
         && !exclude.is_match(path)
         && !path.split('/').any(|seg| ALWAYS_SKIPPED.contains(&seg))

@@ -33,6 +33,10 @@ pub struct NewItem {
     pub parent: Option<String>,
     pub owner: Option<String>,
     pub due: Option<String>,
+    /// A new KR's metric.
+    pub start: Option<String>,
+    pub target: Option<String>,
+    pub unit: Option<String>,
     pub labels: Vec<String>,
     pub unplanned: bool,
     pub reason: Option<String>,
@@ -77,6 +81,8 @@ pub fn plan(root: &Root, graph: &Graph, as_of: Date, spec: &NewItem) -> Result<P
         ));
     }
     check_flags(kind, spec)?;
+    needs_owner(kind, spec)?;
+    let metric = metric(kind, spec, config)?;
     let owner = spec
         .owner
         .as_deref()
@@ -153,6 +159,9 @@ pub fn plan(root: &Root, graph: &Graph, as_of: Date, spec: &NewItem) -> Result<P
             Value::text(Period::containing(config.period, as_of).to_string()),
         ));
     }
+    if let Some(m) = metric {
+        fields.push(("metric", m));
+    }
     if let Some(d) = due {
         fields.push(("due", d));
     }
@@ -218,6 +227,66 @@ pub fn write(root: &Root, planned: &Planned) -> Result<(), Fatal> {
 }
 
 /// Flags that make no sense for `kind`, and links a kind cannot do without.
+/// Objectives and KRs need exactly one owner (AL006), so `new` refuses
+/// rather than write a file the pre-commit hook then rejects.
+fn needs_owner(kind: Kind, spec: &NewItem) -> Result<(), Fatal> {
+    if matches!(kind, Kind::Objective | Kind::Kr) && spec.owner.is_none() {
+        let example = match kind {
+            Kind::Objective => "align new objective \"Grow the pipeline\" --owner dana",
+            _ => "align new kr \"Cut cost per lead to 140\" --objective O-1 --owner dana --start 180 --target 140 --unit USD",
+        };
+        return Err(Fatal::usage(
+            format!("a new {} needs an owner (AL006 otherwise)", kind.noun()),
+            format!("pass `--owner P`, e.g. `{example}`"),
+        ));
+    }
+    Ok(())
+}
+
+/// A new KR's `metric: {start, target, unit}`. Without `--start` and
+/// `--target` the KR would be task-driven and warned about (AL007), so
+/// that is refused unless AL007 is turned off in `align.yaml`.
+fn metric(kind: Kind, spec: &NewItem, config: &crate::config::Config) -> Result<Option<Value>, Fatal> {
+    let given = spec.start.is_some() || spec.target.is_some() || spec.unit.is_some();
+    if kind != Kind::Kr {
+        if given {
+            return Err(Fatal::usage(
+                format!("`--start`, `--target` and `--unit` do not apply to a new {}", kind.noun()),
+                "only a KR has a metric",
+            ));
+        }
+        return Ok(None);
+    }
+    let (start, target) = match (&spec.start, &spec.target) {
+        (Some(s), Some(t)) => (fields::number("--start", s)?, fields::number("--target", t)?),
+        (None, None) if !given && al007_off(config) => return Ok(None),
+        _ => {
+            return Err(Fatal::usage(
+                "a new KR needs a metric: `--start` and `--target` (AL007 otherwise)",
+                "e.g. `--start 180 --target 140 --unit USD`; a KR measured by its tasks alone needs `rules: {kr-no-metric: off}` in align.yaml",
+            ));
+        }
+    };
+    if start.0 == target.0 {
+        return Err(Fatal::usage(
+            "`--start` and `--target` are the same, so the KR has nowhere to go",
+            "a target below the start means \"decrease\", e.g. `--start 180 --target 140`",
+        ));
+    }
+    let mut entries = vec![("start".to_string(), start.1), ("target".to_string(), target.1)];
+    if let Some(u) = &spec.unit {
+        entries.push(("unit".to_string(), Value::text(u.trim())));
+    }
+    Ok(Some(Value::plain(edit::flow_map(&entries))))
+}
+
+/// Whether `kr-no-metric` (AL007) is off in the top-level `rules`.
+fn al007_off(config: &crate::config::Config) -> bool {
+    config.rules.iter().any(|(name, sev)| {
+        matches!(name.as_str(), "AL007" | "kr-no-metric") && *sev == crate::config::Severity::Off
+    })
+}
+
 fn check_flags(kind: Kind, spec: &NewItem) -> Result<(), Fatal> {
     let not_for = |flag: &str, hint: &str| {
         Err(Fatal::usage(
@@ -348,7 +417,7 @@ fn built_in(kind: Kind, fields: &[(&str, Value)]) -> String {
     out.push_str("---\n");
     out.push_str(match kind {
         Kind::Objective => "Why this objective matters this period, and what success looks like.\n",
-        Kind::Kr => "How this result is measured. Add `metric: {start: N, target: N, unit: …}` to track it by check-ins.\n",
+        Kind::Kr => "How this result is measured and where the number comes from. Record progress with `align checkin`.\n",
         Kind::Initiative => "What this initiative does and which KRs it should move.\n",
         Kind::Task => "",
     });

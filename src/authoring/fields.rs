@@ -177,8 +177,14 @@ pub fn id_value(ids: &[String]) -> Value {
     }
 }
 
-/// `a, b,c` → `[a, b, c]` (empty parts dropped).
+/// `a, b,c` → `[a, b, c]` (empty parts dropped); YAML's own list syntax
+/// `[a, b]` is read the same way.
 fn split_list(raw: &str) -> Vec<String> {
+    let raw = raw.trim();
+    let raw = raw
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .unwrap_or(raw);
     raw.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())

@@ -29,7 +29,27 @@ pub fn completions(args: &CompletionsArgs) -> Result<Outcome, Fatal> {
     Ok(Outcome::Success)
 }
 
-pub fn man() -> Result<Outcome, Fatal> {
-    crate::output::print(&man_page()?)?;
+/// The main page on stdout; with `--out DIR`, every page into DIR (the
+/// main page refers to `align-lint(1)` and the others, so they must exist).
+pub fn man(args: &crate::cli::ManArgs) -> Result<Outcome, Fatal> {
+    let Some(dir) = &args.out else {
+        crate::output::print(&man_page()?)?;
+        return Ok(Outcome::Success);
+    };
+    std::fs::create_dir_all(dir).map_err(|e| Fatal::io(dir, e))?;
+    clap_mangen::generate_to(Cli::command(), dir).map_err(|e| Fatal::io(dir, e))?;
+    let mut pages: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| Fatal::io(dir, e))?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("align") && n.ends_with(".1"))
+        .collect();
+    pages.sort();
+    crate::output::print(&format!(
+        "Wrote {} man pages in {}: {}\n",
+        pages.len(),
+        dir.display(),
+        pages.join(", ")
+    ))?;
     Ok(Outcome::Success)
 }

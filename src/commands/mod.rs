@@ -163,7 +163,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome, Fatal> {
     match &cli.command {
         Command::Completions(args) => return completions::completions(args),
         Command::Explain(args) => return explain::run(&cli.global, args),
-        Command::Man => return completions::man(),
+        Command::Man(args) => return completions::man(args),
         _ => {}
     }
     let env = Env::new(&cli.global)?;
@@ -183,7 +183,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Trend(args) => trend::run(&env, args),
         Command::Hook(args) => hook::run(&env, args),
         Command::Config => config::run(&env),
-        Command::Completions(_) | Command::Man | Command::Explain(_) => {
+        Command::Completions(_) | Command::Man(_) | Command::Explain(_) => {
             unreachable!("handled above")
         }
     }
