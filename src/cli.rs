@@ -91,7 +91,7 @@ pub enum Command {
     Init(InitArgs),
     /// Create a goal or a task from a template, linked from the start
     #[command(
-        after_help = "Examples:\n  align new task \"A/B test the pricing-page hero\" --kr KR-3 --owner sam\n  align new task \"Fix the signup outage\" --unplanned --reason \"prod incident\"\n  align new kr \"Cut cost per lead to 140\" --objective O-1 --owner dana\n  $EDITOR $(align new task \"Draft the brief\" --initiative I-2)\n\nThe new file's path is printed on stdout."
+        after_help = "Examples:\n  align new task \"A/B test the pricing-page hero\" --kr KR-3 --owner sam\n  align new task \"Fix the signup outage\" --unplanned --reason \"prod incident\"\n  align new kr \"Cut cost per lead to 140\" --objective O-1 --owner dana \\\n      --start 180 --target 140 --unit USD\n  $EDITOR $(align new task \"Draft the brief\" --initiative I-2)\n\nThe new file's path is printed on stdout."
     )]
     New(NewArgs),
     /// Check the structure: every task traces to a KR, links resolve, one owner per goal

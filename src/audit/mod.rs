@@ -410,7 +410,7 @@ fn coverage(
                 SignalKind::Coverage,
                 &k.id,
                 format!(
-                    "KR {} has no open or finished work traced to it in this window",
+                    "{} has no open or finished work traced to it in this window",
                     k.id
                 ),
             ));

@@ -321,7 +321,7 @@ fn check_flags(kind: Kind, spec: &NewItem) -> Result<(), Fatal> {
     if kind == Kind::Kr && spec.objective.is_none() {
         return Err(Fatal::usage(
             "a KR needs its objective",
-            "pass `--objective ID`, e.g. `align new kr \"Cut cost per lead to 140\" --objective O-1`",
+            "pass `--objective ID`, e.g. `align new kr \"Cut cost per lead to 140\" --objective O-1 --owner dana --start 180 --target 140`",
         ));
     }
     if kind == Kind::Initiative && spec.krs.is_empty() {

@@ -21,7 +21,14 @@ pub fn run(global: &Global, args: &ExplainArgs) -> Result<Outcome, Fatal> {
             Some(r) => vec![r.doc()],
             None => {
                 let all = REGISTRY.iter().flat_map(|r| [r.code, r.name]);
-                let help = closest(q, all).map_or_else(
+                // A word of a rule's name (`unlinked`, `cycle`) finds it too,
+                // beyond the typos `closest` catches.
+                let word = q.to_ascii_lowercase();
+                let part = REGISTRY
+                    .iter()
+                    .find(|r| word.len() >= 3 && r.name.split('-').any(|w| w.starts_with(&word)))
+                    .map(|r| r.name);
+                let help = closest(q, all).or(part).map_or_else(
                     || "run `align explain` to list every rule".to_string(),
                     |s| format!("did you mean `{s}`? `align explain` lists every rule"),
                 );

@@ -103,7 +103,7 @@ fn script(exe: &Path, prefix: &str, chained: bool) -> String {
         String::new()
     };
     format!(
-        "#!/bin/sh\n{MARKER}\n# Rejects commits whose staged goals and tasks do not trace (see `align explain`).\n{chain}align={exe}\nif ! [ -x \"$align\" ]; then align=align; fi\nexec \"$align\" -C {root} lint --staged --format short\n"
+        "#!/bin/sh\n{MARKER}\n# Rejects commits whose staged goals and tasks do not trace (see `align explain`).\n{chain}align={exe}\nif ! [ -x \"$align\" ]; then align=align; fi\n\"$align\" -C {root} lint --staged --format short\nstatus=$?\nif [ \"$status\" -ne 0 ]; then\n  echo \"align: commit rejected: fix the findings above (\\`align explain CODE\\` says how), git add the fix and commit again; \\`git commit --no-verify\\` skips this check once\" >&2\nfi\nexit \"$status\"\n"
     )
 }
 

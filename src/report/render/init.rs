@@ -53,7 +53,7 @@ pub fn human(
         return text;
     }
     text.push_str({
-        "\nNext:\n  align new objective \"Grow the pipeline\" --owner dana\n  align new kr \"Cut cost per lead to 140\" --objective O-1 --owner dana\n  align new task \"Draft the brief\" --kr KR-1\n  align lint                   check that every task traces to a goal\n  align hook install           run the checks before every commit\n"
+        "\nNext:\n  align new objective \"Grow the pipeline\" --owner dana\n  align new kr \"Cut cost per lead to 140\" --objective O-1 --owner dana --start 180 --target 140 --unit USD\n  align new task \"Draft the brief\" --kr KR-1\n  align lint                   check that every task traces to a goal\n  align hook install           run the checks before every commit\n"
     });
     text
 }
