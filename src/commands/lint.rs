@@ -38,7 +38,45 @@ pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
     if !prefixes.is_empty() {
         findings.retain(|d| prefixes.iter().any(|p| under(&graph.files[d.file].path, p)));
     }
+    let mut graph = graph;
+    if matches!(format, Format::Human | Format::Short | Format::Github) {
+        relocate(env, &mut graph);
+    }
     print_findings(env, format, &graph, &findings)
+}
+
+/// Paths as the user standing in a subfolder types them (as ripgrep
+/// prints them): relative to the current folder, `../` where outside it.
+/// JSON and SARIF keep root-relative paths (SPEC §5), so this applies to
+/// the human, short and github formats only.
+fn relocate(env: &Env, graph: &mut Graph) {
+    let Ok(here) = env.cwd.strip_prefix(&env.root.dir) else {
+        return;
+    };
+    let here: Vec<String> = here
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if here.is_empty() {
+        return;
+    }
+    for file in &mut graph.files {
+        file.path = relative_to(&file.path, &here);
+    }
+}
+
+/// `work/tasks/T-1.md` seen from `work/initiatives` is `../tasks/T-1.md`.
+fn relative_to(path: &str, here: &[String]) -> String {
+    let parts: Vec<&str> = path.split('/').collect();
+    let common = parts
+        .iter()
+        .zip(here)
+        .take_while(|(a, b)| **a == b.as_str())
+        .count()
+        .min(parts.len().saturating_sub(1));
+    let mut out: Vec<&str> = vec![".."; here.len() - common];
+    out.extend(&parts[common..]);
+    out.join("/")
 }
 
 /// Renders lint findings in `format` and decides the exit status: shared by
@@ -106,6 +144,20 @@ fn path_filters(env: &Env, paths: &[std::path::PathBuf]) -> Result<Vec<String>, 
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_to;
+
+    #[test]
+    fn paths_relative_to_the_current_folder() {
+        let here = |s: &str| s.split('/').map(String::from).collect::<Vec<_>>();
+        assert_eq!(relative_to("work/tasks/T-1.md", &here("work/tasks")), "T-1.md");
+        assert_eq!(relative_to("work/tasks/T-1.md", &here("work")), "tasks/T-1.md");
+        assert_eq!(relative_to("okrs/KR-1.md", &here("work/tasks")), "../../okrs/KR-1.md");
+        assert_eq!(relative_to("KR-1.md", &here("work")), "../KR-1.md");
+    }
 }
 
 fn under(path: &str, prefix: &str) -> bool {

@@ -29,11 +29,17 @@ fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let first = all[0];
+        // Both files in the message: JSON and short output show no labels.
+        let other = &g.files[g.items[first].origin.file];
+        let (line, _) = other.line_col(g.items[first].id_span.start);
         let mut d = RULE.on_item(
             g,
             ix,
             item.id_span,
-            format!("the id `{}` is already used by another item", item.id),
+            format!(
+                "the id `{}` is already used by the item in `{}` (line {line})",
+                item.id, other.path
+            ),
             "give this item a unique id and update the links that meant it",
         );
         d.label = "duplicate id".into();

@@ -17,4 +17,5 @@ mod hostile;
 mod lint;
 mod rules;
 mod weekly;
+mod workflow;
 mod width;
