@@ -43,6 +43,7 @@ pub fn run(global: &Global, args: &ExplainArgs) -> Result<Outcome, Fatal> {
         format,
         &chosen,
         args.rule.is_some(),
+        crate::output::width(),
     ))?;
     Ok(Outcome::Success)
 }

@@ -6,7 +6,8 @@ use crate::report::RuleDoc;
 
 /// Renders `rules`; `one` says a single rule was asked for (JSON prints
 /// an object rather than a list, human text the whole explanation).
-pub fn render(format: Format, rules: &[RuleDoc], one: bool) -> String {
+/// `width` wraps the list's summaries (`None` when piped).
+pub fn render(format: Format, rules: &[RuleDoc], one: bool, width: Option<usize>) -> String {
     match format {
         Format::Json => {
             let list: Vec<serde_json::Value> = rules
@@ -36,14 +37,12 @@ pub fn render(format: Format, rules: &[RuleDoc], one: bool) -> String {
             .collect(),
         _ if !one => {
             let mut out = String::new();
+            let name_width = rules.iter().map(|r| r.name.len()).max().unwrap_or(0);
             for r in rules {
-                out.push_str(&format!(
-                    "{}  {:<26} {:<8} {}\n",
-                    r.code,
-                    r.name,
-                    r.default.as_str(),
-                    r.summary
-                ));
+                let lead = format!("{}  {:<name_width$}  {:<7}  ", r.code, r.name, r.default.as_str());
+                let at = lead.chars().count();
+                let summary = crate::text::wrap(&r.summary, width, at, &" ".repeat(at));
+                out.push_str(&format!("{lead}{summary}\n"));
             }
             out.push_str("\nRun `align explain CODE` for what a rule checks and how to fix it.\n");
             out
