@@ -246,7 +246,10 @@ fn kinds_any_case<'de, D: serde::Deserializer<'de>>(
             Kind::parse(&s.to_ascii_lowercase())
                 .map(AnyCase)
                 .ok_or_else(|| {
-                    serde::de::Error::unknown_variant(&s, &["objective", "kr", "initiative", "task"])
+                    serde::de::Error::unknown_variant(
+                        &s,
+                        &["objective", "kr", "initiative", "task"],
+                    )
                 })
         }
     }

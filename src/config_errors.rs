@@ -70,7 +70,13 @@ fn join(path: &str, key: &str) -> String {
 pub fn rule_key(text: &str, name: &str) -> Option<(usize, usize)> {
     let root = scan(text);
     let in_rules = |rules: Option<&Entry>| {
-        rules.and_then(|r| r.value.entries().iter().find(|e| e.key == name).map(|e| e.key_span.start))
+        rules.and_then(|r| {
+            r.value
+                .entries()
+                .iter()
+                .find(|e| e.key == name)
+                .map(|e| e.key_span.start)
+        })
     };
     let offset = in_rules(root.get("rules")).or_else(|| {
         root.get("overrides")?
@@ -109,8 +115,10 @@ pub fn explain(message: &str) -> Option<(String, String)> {
     if let Some(after) = rest.strip_prefix("unknown variant `") {
         let (value, expected) = after.split_once('`')?;
         let allowed = expected_list(expected);
-        let help = match closest(&value.to_ascii_lowercase(), allowed.iter().map(String::as_str))
-        {
+        let help = match closest(
+            &value.to_ascii_lowercase(),
+            allowed.iter().map(String::as_str),
+        ) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("write one of {}", ticks(&allowed)),
         };
@@ -126,18 +134,29 @@ pub fn explain(message: &str) -> Option<(String, String)> {
             .map_or(found, |(_, v)| v)
             .trim_matches('`');
         let (must, example) = match expected.trim() {
-            "a sequence" => ("a list", format!("`{}: [{}]`", leaf(&path), shown.trim_matches('"'))),
-            "a map" => ("a mapping of keys to values", format!("`{}: {{key: value}}`", leaf(&path))),
-            "usize" | "u32" | "u64" => ("a whole number, 0 or more", format!("`{}: 3`", leaf(&path))),
+            "a sequence" => (
+                "a list",
+                format!("`{}: [{}]`", leaf(&path), shown.trim_matches('"')),
+            ),
+            "a map" => (
+                "a mapping of keys to values",
+                format!("`{}: {{key: value}}`", leaf(&path)),
+            ),
+            "usize" | "u32" | "u64" => {
+                ("a whole number, 0 or more", format!("`{}: 3`", leaf(&path)))
+            }
             "i64" | "i32" => ("a whole number", format!("`{}: 14`", leaf(&path))),
             "f64" | "f32" => ("a number", format!("`{}: 30`", leaf(&path))),
-            other => return Some((format!("{name} must be {other}, not {shown}"), "see the example `align.yaml` in the README".into())),
+            other => {
+                return Some((
+                    format!("{name} must be {other}, not {shown}"),
+                    "see the example `align.yaml` in the README".into(),
+                ));
+            }
         };
         let mut help = format!("write it as {example}");
         if shown.trim_matches('"').ends_with('%') {
-            help = format!(
-                "write the percentage as a plain number, without `%`: {example}"
-            );
+            help = format!("write the percentage as a plain number, without `%`: {example}");
         }
         return Some((format!("{name} must be {must}, not {shown}"), help));
     }
@@ -184,20 +203,32 @@ mod tests {
         let text = "include: [a]\nperiod: quarter\naudit:\n  stale_days: 3\n  stale_days: 4\n";
         let d = duplicate_key(text).unwrap();
         assert_eq!((d.line, d.column), (5, 3));
-        assert!(d.message.contains("`audit.stale_days` is written twice (first on line 4)"));
+        assert!(
+            d.message
+                .contains("`audit.stale_days` is written twice (first on line 4)")
+        );
     }
 
     #[test]
     fn serde_words_become_what_the_value_must_be() {
-        let (m, h) = explain("period: unknown variant `quater`, expected one of `quarter`, `half`, `year`").unwrap();
-        assert_eq!(m, "`period` must be one of `quarter`, `half`, `year`, not `quater`");
+        let (m, h) =
+            explain("period: unknown variant `quater`, expected one of `quarter`, `half`, `year`")
+                .unwrap();
+        assert_eq!(
+            m,
+            "`period` must be one of `quarter`, `half`, `year`, not `quater`"
+        );
         assert_eq!(h, "did you mean `quarter`?");
-        let (m, h) = explain("audit: unknown field `include`, expected one of `stale_days`, `at_risk_gap`").unwrap();
+        let (m, h) =
+            explain("audit: unknown field `include`, expected one of `stale_days`, `at_risk_gap`")
+                .unwrap();
         assert_eq!(m, "`include` is not a key of `audit`");
         assert_eq!(h, "the keys of `audit` are `stale_days`, `at_risk_gap`");
         let (m, _) = explain("people: invalid type: string \"dana\", expected a sequence").unwrap();
         assert_eq!(m, "`people` must be a list, not \"dana\"");
-        let (_, h) = explain("audit.max_untraced_percent: invalid type: string \"30%\", expected f64").unwrap();
+        let (_, h) =
+            explain("audit.max_untraced_percent: invalid type: string \"30%\", expected f64")
+                .unwrap();
         assert!(h.contains("without `%`"), "{h}");
         assert!(explain("found unexpected end of stream").is_none());
     }

@@ -101,7 +101,10 @@ pub fn matchers(config: &Config) -> Result<(GlobSet, GlobSet), Fatal> {
 /// as skipped: `init` writes `.gitkeep`s, and "4 skipped" for them would
 /// send a newcomer looking for files that were never meant to be items.
 pub fn wanted(path: &str, include: &GlobSet, exclude: &GlobSet) -> bool {
-    !path.rsplit('/').next().is_some_and(|name| name.starts_with('.'))
+    !path
+        .rsplit('/')
+        .next()
+        .is_some_and(|name| name.starts_with('.'))
         && path != config::FILE_NAME
         && include.is_match(path)
         && !exclude.is_match(path)

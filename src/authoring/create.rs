@@ -233,7 +233,9 @@ fn needs_owner(kind: Kind, spec: &NewItem) -> Result<(), Fatal> {
     if matches!(kind, Kind::Objective | Kind::Kr) && spec.owner.is_none() {
         let example = match kind {
             Kind::Objective => "align new objective \"Grow the pipeline\" --owner dana",
-            _ => "align new kr \"Cut cost per lead to 140\" --objective O-1 --owner dana --start 180 --target 140 --unit USD",
+            _ => {
+                "align new kr \"Cut cost per lead to 140\" --objective O-1 --owner dana --start 180 --target 140 --unit USD"
+            }
         };
         return Err(Fatal::usage(
             format!("a new {} needs an owner (AL006 otherwise)", kind.noun()),
@@ -246,19 +248,29 @@ fn needs_owner(kind: Kind, spec: &NewItem) -> Result<(), Fatal> {
 /// A new KR's `metric: {start, target, unit}`. Without `--start` and
 /// `--target` the KR would be task-driven and warned about (AL007), so
 /// that is refused unless AL007 is turned off in `align.yaml`.
-fn metric(kind: Kind, spec: &NewItem, config: &crate::config::Config) -> Result<Option<Value>, Fatal> {
+fn metric(
+    kind: Kind,
+    spec: &NewItem,
+    config: &crate::config::Config,
+) -> Result<Option<Value>, Fatal> {
     let given = spec.start.is_some() || spec.target.is_some() || spec.unit.is_some();
     if kind != Kind::Kr {
         if given {
             return Err(Fatal::usage(
-                format!("`--start`, `--target` and `--unit` do not apply to a new {}", kind.noun()),
+                format!(
+                    "`--start`, `--target` and `--unit` do not apply to a new {}",
+                    kind.noun()
+                ),
                 "only a KR has a metric",
             ));
         }
         return Ok(None);
     }
     let (start, target) = match (&spec.start, &spec.target) {
-        (Some(s), Some(t)) => (fields::number("--start", s)?, fields::number("--target", t)?),
+        (Some(s), Some(t)) => (
+            fields::number("--start", s)?,
+            fields::number("--target", t)?,
+        ),
         (None, None) if !given && al007_off(config) => return Ok(None),
         _ => {
             return Err(Fatal::usage(
@@ -273,7 +285,10 @@ fn metric(kind: Kind, spec: &NewItem, config: &crate::config::Config) -> Result<
             "a target below the start means \"decrease\", e.g. `--start 180 --target 140`",
         ));
     }
-    let mut entries = vec![("start".to_string(), start.1), ("target".to_string(), target.1)];
+    let mut entries = vec![
+        ("start".to_string(), start.1),
+        ("target".to_string(), target.1),
+    ];
     if let Some(u) = &spec.unit {
         entries.push(("unit".to_string(), Value::text(u.trim())));
     }

@@ -121,7 +121,11 @@ pub fn shift_dates(text: &str, quarters: i64) -> String {
                 let q = (b[i + 6] - b'1') as i64;
                 let index = year * 4 + q + quarters;
                 out.push_str(&text[copied..i]);
-                out.push_str(&format!("{}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1));
+                out.push_str(&format!(
+                    "{}-Q{}",
+                    index.div_euclid(4),
+                    index.rem_euclid(4) + 1
+                ));
                 i += 7;
                 copied = i;
                 continue;
@@ -136,13 +140,17 @@ pub fn shift_dates(text: &str, quarters: i64) -> String {
 /// `date` moved by `quarters`, keeping its day of the quarter.
 fn shift_date(date: jiff::civil::Date, quarters: i64) -> jiff::civil::Date {
     use jiff::civil::date as ymd;
-    let start_of = |index: i64| ymd(index.div_euclid(4) as i16, (index.rem_euclid(4) * 3 + 1) as i8, 1);
+    let start_of = |index: i64| {
+        ymd(
+            index.div_euclid(4) as i16,
+            (index.rem_euclid(4) * 3 + 1) as i8,
+            1,
+        )
+    };
     let index = date.year() as i64 * 4 + ((date.month() - 1) / 3) as i64;
     let offset = crate::model::days_between(start_of(index), date);
     let start = start_of(index + quarters);
-    let end = start_of(index + quarters + 1)
-        .yesterday()
-        .unwrap_or(start);
+    let end = start_of(index + quarters + 1).yesterday().unwrap_or(start);
     start
         .checked_add(jiff::Span::new().days(offset))
         .map_or(end, |d| d.min(end))

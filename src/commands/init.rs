@@ -40,7 +40,12 @@ pub fn run(env: &Env, args: InitArgs) -> Result<Outcome, Fatal> {
     // The hints work as printed: with today's date they need no --as-of;
     // an example written for another day says which.
     let as_of = (env.as_of != jiff::Zoned::now().date()).then_some(env.as_of);
-    env.print(&render::init::human(dir, &written, example.is_some(), as_of))?;
+    env.print(&render::init::human(
+        dir,
+        &written,
+        example.is_some(),
+        as_of,
+    ))?;
     Ok(Outcome::Success)
 }
 
@@ -63,7 +68,9 @@ fn refuse_over_items(env: &Env, name: &str) -> Result<(), Fatal> {
                 graph.files[item.origin.file].path,
                 graph.items.len()
             ),
-            format!("run `align init --example {name}` in an empty folder, e.g. `mkdir try && cd try`"),
+            format!(
+                "run `align init --example {name}` in an empty folder, e.g. `mkdir try && cd try`"
+            ),
         )),
     }
 }

@@ -153,9 +153,18 @@ mod tests {
     #[test]
     fn paths_relative_to_the_current_folder() {
         let here = |s: &str| s.split('/').map(String::from).collect::<Vec<_>>();
-        assert_eq!(relative_to("work/tasks/T-1.md", &here("work/tasks")), "T-1.md");
-        assert_eq!(relative_to("work/tasks/T-1.md", &here("work")), "tasks/T-1.md");
-        assert_eq!(relative_to("okrs/KR-1.md", &here("work/tasks")), "../../okrs/KR-1.md");
+        assert_eq!(
+            relative_to("work/tasks/T-1.md", &here("work/tasks")),
+            "T-1.md"
+        );
+        assert_eq!(
+            relative_to("work/tasks/T-1.md", &here("work")),
+            "tasks/T-1.md"
+        );
+        assert_eq!(
+            relative_to("okrs/KR-1.md", &here("work/tasks")),
+            "../../okrs/KR-1.md"
+        );
         assert_eq!(relative_to("KR-1.md", &here("work")), "../KR-1.md");
     }
 }

@@ -141,6 +141,11 @@ fn hook_rejects_and_accepts_commits() {
     let (ok, text) = try_commit(&repo, "unlinked");
     assert!(!ok, "the hook must reject an unlinked task");
     assert!(text.contains("AL001"), "{text}");
+    assert!(
+        text.contains("commit rejected: fix the findings above")
+            && text.contains("git commit --no-verify"),
+        "the rejection says how to fix and how to skip: {text}"
+    );
     repo.write("T-2.md", LINKED);
     repo.git_ok(&["add", "T-2.md"]);
     let (ok, text) = try_commit(&repo, "linked");

@@ -10,7 +10,8 @@ use crate::common::{TestRepo, crate_root, hermetic_env};
 
 /// The workflow's steps: (name, run script).
 fn steps() -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(crate_root().join("examples/github-actions/align.yml")).unwrap();
+    let text =
+        std::fs::read_to_string(crate_root().join("examples/github-actions/align.yml")).unwrap();
     let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
     doc["jobs"]["align"]["steps"]
         .as_sequence()
@@ -18,7 +19,10 @@ fn steps() -> Vec<(String, String)> {
         .iter()
         .filter_map(|s| {
             let run = s["run"].as_str()?;
-            Some((s["name"].as_str().unwrap_or("").to_string(), run.to_string()))
+            Some((
+                s["name"].as_str().unwrap_or("").to_string(),
+                run.to_string(),
+            ))
         })
         .collect()
 }
@@ -33,7 +37,11 @@ fn bash(dir: &Path, bin: &Path, summary: &Path, script: &str) -> std::process::O
             None => cmd.env_remove(k),
         };
     }
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     cmd.current_dir(dir)
         .env("PATH", path)
         .env("NO_COLOR", "1")
@@ -55,7 +63,10 @@ fn the_workflow_keeps_its_annotations_when_the_gate_fails() {
     let wrapper = bin.path().join("align");
     std::fs::write(
         &wrapper,
-        format!("#!/bin/sh\nexec '{}' --as-of 2026-11-12 \"$@\"\n", env!("CARGO_BIN_EXE_align")),
+        format!(
+            "#!/bin/sh\nexec '{}' --as-of 2026-11-12 \"$@\"\n",
+            env!("CARGO_BIN_EXE_align")
+        ),
     )
     .unwrap();
     #[cfg(unix)]
@@ -70,11 +81,23 @@ fn the_workflow_keeps_its_annotations_when_the_gate_fails() {
         bash(repo.path(), bin.path(), &summary, script)
     };
     let lint = run("Lint (annotations");
-    assert_eq!(lint.status.code(), Some(0), "{}", String::from_utf8_lossy(&lint.stderr));
+    assert_eq!(
+        lint.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&lint.stderr)
+    );
     let audit = run("Audit");
     let out = String::from_utf8_lossy(&audit.stdout);
-    assert_eq!(audit.status.code(), Some(1), "the gate fails the step: {out}");
-    assert!(out.contains("::error") && out.contains("max_untraced_percent"), "annotations: {out}");
+    assert_eq!(
+        audit.status.code(),
+        Some(1),
+        "the gate fails the step: {out}"
+    );
+    assert!(
+        out.contains("::error") && out.contains("max_untraced_percent"),
+        "annotations: {out}"
+    );
     let md = std::fs::read_to_string(&summary).unwrap();
     assert!(md.contains("a gate is breached"), "summary: {md}");
     // A broken align.yaml (exit 2) still stops the step at the summary line.

@@ -77,7 +77,12 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
     }
     if !a.objectives.is_empty() {
         out.push_str("\nObjectives\n");
-        let id_width = a.objectives.iter().map(|o| o.id.chars().count()).max().unwrap_or(0);
+        let id_width = a
+            .objectives
+            .iter()
+            .map(|o| o.id.chars().count())
+            .max()
+            .unwrap_or(0);
         let status_width = a
             .objectives
             .iter()
@@ -111,7 +116,11 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
         out.push_str("  none: every lagging KR has work aimed at it\n");
     }
     for s in &a.signals {
-        let kind = paint(color, signal_color(s.kind), &format!("{:<14}", s.kind.as_str()));
+        let kind = paint(
+            color,
+            signal_color(s.kind),
+            &format!("{:<14}", s.kind.as_str()),
+        );
         let message = crate::text::wrap(&s.message, width, 17, &" ".repeat(17));
         out.push_str(&format!("  {kind} {message}\n"));
     }
@@ -198,7 +207,12 @@ fn kr_table(a: &Audit, color: bool, width: Option<usize>) -> String {
     if widest <= w {
         return full;
     }
-    let longest = a.krs.iter().map(|k| k.title.chars().count()).max().unwrap_or(0);
+    let longest = a
+        .krs
+        .iter()
+        .map(|k| k.title.chars().count())
+        .max()
+        .unwrap_or(0);
     let budget = longest.saturating_sub(widest - w);
     if budget >= 20 {
         return kr_table_with(a, color, Titles::Column(Some(budget)), 12).to_string();
@@ -239,7 +253,10 @@ enum Titles {
 }
 
 fn widest_line(s: &str) -> usize {
-    s.lines().map(|l| l.trim_end().chars().count()).max().unwrap_or(0)
+    s.lines()
+        .map(|l| l.trim_end().chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 fn kr_table_with(a: &Audit, color: bool, titles: Titles, bar_width: usize) -> Table {
@@ -261,7 +278,11 @@ fn kr_table_with(a: &Audit, color: bool, titles: Titles, bar_width: usize) -> Ta
                 "Title",
             ]
             .into_iter()
-            .take(if matches!(titles, Titles::Below) { 8 } else { 9 }),
+            .take(if matches!(titles, Titles::Below) {
+                8
+            } else {
+                9
+            }),
         );
     t.remove_style(TableComponent::VerticalLines);
     t.remove_style(TableComponent::LeftBorder);
@@ -305,7 +326,11 @@ fn kr_table_with(a: &Audit, color: bool, titles: Titles, bar_width: usize) -> Ta
         let mut row = vec![
             Cell::new(&k.id),
             Cell::new(k.objective.as_deref().unwrap_or("-")),
-            Cell::new(format!("{} {:>4}", bar(k.progress, bar_width), pct(k.progress))),
+            Cell::new(format!(
+                "{} {:>4}",
+                bar(k.progress, bar_width),
+                pct(k.progress)
+            )),
             Cell::new(pct(k.expected)).set_alignment(CellAlignment::Right),
             status,
             Cell::new(open).set_alignment(CellAlignment::Right),

@@ -39,7 +39,12 @@ pub fn render(format: Format, rules: &[RuleDoc], one: bool, width: Option<usize>
             let mut out = String::new();
             let name_width = rules.iter().map(|r| r.name.len()).max().unwrap_or(0);
             for r in rules {
-                let lead = format!("{}  {:<name_width$}  {:<7}  ", r.code, r.name, r.default.as_str());
+                let lead = format!(
+                    "{}  {:<name_width$}  {:<7}  ",
+                    r.code,
+                    r.name,
+                    r.default.as_str()
+                );
                 let at = lead.chars().count();
                 let summary = crate::text::wrap(&r.summary, width, at, &" ".repeat(at));
                 out.push_str(&format!("{lead}{summary}\n"));
