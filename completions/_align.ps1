@@ -39,7 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             [CompletionResult]::new('next', 'next', [CompletionResultType]::ParameterValue, 'Rank open tasks by their effect on lagging KRs')
             [CompletionResult]::new('checkin', 'checkin', [CompletionResultType]::ParameterValue, 'Record a KR check-in (appends to the KR''s file, nothing else changes)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set front-matter fields in place, changing nothing else')
-            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a task done today (or on --as-of)')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an item done today (or on --as-of)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one item with its links out and in')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw the goal graph as a Mermaid or Graphviz diagram')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a report (weekly: a Markdown digest of the week)')
@@ -48,7 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a lint rule: what it checks, why, and how to fix it')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print the effective configuration (align.yaml with defaults filled in)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or write one page per subcommand')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -73,6 +73,9 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             [CompletionResult]::new('--parent', '--parent', [CompletionResultType]::ParameterName, 'The parent of a new objective')
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'The owner')
             [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'Due date, YYYY-MM-DD')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'A new KR''s metric: the value it starts from')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'A new KR''s metric: the value it aims for')
+            [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'A new KR''s metric: its unit (e.g. USD, signups)')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'A label (repeatable)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why unplanned work was taken on')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Use this id instead of a generated one')
@@ -140,6 +143,7 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (each command lists the ones it supports)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured under auto)')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The day to judge time by, YYYY-MM-DD (default: today)')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Show what each score is made of, KR by KR')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors; the exit status tells the result')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors; the exit status tells the result')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -368,6 +372,7 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             break
         }
         'align;man' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write align.1 and one page per subcommand (align-lint.1, …) into DIR')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if started in DIR (the root is searched from there)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (each command lists the ones it supports)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured under auto)')
@@ -389,7 +394,7 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             [CompletionResult]::new('next', 'next', [CompletionResultType]::ParameterValue, 'Rank open tasks by their effect on lagging KRs')
             [CompletionResult]::new('checkin', 'checkin', [CompletionResultType]::ParameterValue, 'Record a KR check-in (appends to the KR''s file, nothing else changes)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set front-matter fields in place, changing nothing else')
-            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a task done today (or on --as-of)')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an item done today (or on --as-of)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one item with its links out and in')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw the goal graph as a Mermaid or Graphviz diagram')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a report (weekly: a Markdown digest of the week)')
@@ -398,7 +403,7 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a lint rule: what it checks, why, and how to fix it')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print the effective configuration (align.yaml with defaults filled in)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or write one page per subcommand')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

@@ -972,12 +972,16 @@ _align() {
             return 0
             ;;
         align__subcmd__man)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --out --format --color --quiet --as-of --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1002,7 +1006,7 @@ _align() {
             return 0
             ;;
         align__subcmd__new)
-            opts="-C -q -h -V --kr --initiative --objective --parent --owner --due --label --unplanned --reason --id --edit --format --color --quiet --as-of --help --version objective kr initiative task"
+            opts="-C -q -h -V --kr --initiative --objective --parent --owner --due --start --target --unit --label --unplanned --reason --id --edit --format --color --quiet --as-of --help --version objective kr initiative task"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1029,6 +1033,18 @@ _align() {
                     return 0
                     ;;
                 --due)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1068,7 +1084,7 @@ _align() {
             return 0
             ;;
         align__subcmd__next)
-            opts="-C -q -h -V --owner --limit --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --owner --limit --explain --format --color --quiet --as-of --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

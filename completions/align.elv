@@ -36,7 +36,7 @@ set edit:completion:arg-completer[align] = {|@words|
             cand next 'Rank open tasks by their effect on lagging KRs'
             cand checkin 'Record a KR check-in (appends to the KR''s file, nothing else changes)'
             cand set 'Set front-matter fields in place, changing nothing else'
-            cand done 'Mark a task done today (or on --as-of)'
+            cand done 'Mark an item done today (or on --as-of)'
             cand show 'Show one item with its links out and in'
             cand graph 'Draw the goal graph as a Mermaid or Graphviz diagram'
             cand report 'Write a report (weekly: a Markdown digest of the week)'
@@ -45,7 +45,7 @@ set edit:completion:arg-completer[align] = {|@words|
             cand explain 'Explain a lint rule: what it checks, why, and how to fix it'
             cand config 'Print the effective configuration (align.yaml with defaults filled in)'
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page (roff)'
+            cand man 'Print the man page (roff), or write one page per subcommand'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'align;init'= {
@@ -68,6 +68,9 @@ set edit:completion:arg-completer[align] = {|@words|
             cand --parent 'The parent of a new objective'
             cand --owner 'The owner'
             cand --due 'Due date, YYYY-MM-DD'
+            cand --start 'A new KR''s metric: the value it starts from'
+            cand --target 'A new KR''s metric: the value it aims for'
+            cand --unit 'A new KR''s metric: its unit (e.g. USD, signups)'
             cand --label 'A label (repeatable)'
             cand --reason 'Why unplanned work was taken on'
             cand --id 'Use this id instead of a generated one'
@@ -131,6 +134,7 @@ set edit:completion:arg-completer[align] = {|@words|
             cand --format 'Output format (each command lists the ones it supports)'
             cand --color 'When to use colours (NO_COLOR is honoured under auto)'
             cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand --explain 'Show what each score is made of, KR by KR'
             cand -q 'Print nothing but errors; the exit status tells the result'
             cand --quiet 'Print nothing but errors; the exit status tells the result'
             cand -h 'Print help'
@@ -337,6 +341,7 @@ set edit:completion:arg-completer[align] = {|@words|
             cand --version 'Print version'
         }
         &'align;man'= {
+            cand --out 'Write align.1 and one page per subcommand (align-lint.1, …) into DIR'
             cand -C 'Run as if started in DIR (the root is searched from there)'
             cand --format 'Output format (each command lists the ones it supports)'
             cand --color 'When to use colours (NO_COLOR is honoured under auto)'
@@ -357,7 +362,7 @@ set edit:completion:arg-completer[align] = {|@words|
             cand next 'Rank open tasks by their effect on lagging KRs'
             cand checkin 'Record a KR check-in (appends to the KR''s file, nothing else changes)'
             cand set 'Set front-matter fields in place, changing nothing else'
-            cand done 'Mark a task done today (or on --as-of)'
+            cand done 'Mark an item done today (or on --as-of)'
             cand show 'Show one item with its links out and in'
             cand graph 'Draw the goal graph as a Mermaid or Graphviz diagram'
             cand report 'Write a report (weekly: a Markdown digest of the week)'
@@ -366,7 +371,7 @@ set edit:completion:arg-completer[align] = {|@words|
             cand explain 'Explain a lint rule: what it checks, why, and how to fix it'
             cand config 'Print the effective configuration (align.yaml with defaults filled in)'
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page (roff)'
+            cand man 'Print the man page (roff), or write one page per subcommand'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'align;help;init'= {

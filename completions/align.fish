@@ -49,7 +49,7 @@ complete -c align -n "__fish_align_needs_command" -f -a "status" -d 'Roll progre
 complete -c align -n "__fish_align_needs_command" -f -a "next" -d 'Rank open tasks by their effect on lagging KRs'
 complete -c align -n "__fish_align_needs_command" -f -a "checkin" -d 'Record a KR check-in (appends to the KR\'s file, nothing else changes)'
 complete -c align -n "__fish_align_needs_command" -f -a "set" -d 'Set front-matter fields in place, changing nothing else'
-complete -c align -n "__fish_align_needs_command" -f -a "done" -d 'Mark a task done today (or on --as-of)'
+complete -c align -n "__fish_align_needs_command" -f -a "done" -d 'Mark an item done today (or on --as-of)'
 complete -c align -n "__fish_align_needs_command" -f -a "show" -d 'Show one item with its links out and in'
 complete -c align -n "__fish_align_needs_command" -f -a "graph" -d 'Draw the goal graph as a Mermaid or Graphviz diagram'
 complete -c align -n "__fish_align_needs_command" -f -a "report" -d 'Write a report (weekly: a Markdown digest of the week)'
@@ -58,7 +58,7 @@ complete -c align -n "__fish_align_needs_command" -f -a "hook" -d 'Install or re
 complete -c align -n "__fish_align_needs_command" -f -a "explain" -d 'Explain a lint rule: what it checks, why, and how to fix it'
 complete -c align -n "__fish_align_needs_command" -f -a "config" -d 'Print the effective configuration (align.yaml with defaults filled in)'
 complete -c align -n "__fish_align_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c align -n "__fish_align_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c align -n "__fish_align_needs_command" -f -a "man" -d 'Print the man page (roff), or write one page per subcommand'
 complete -c align -n "__fish_align_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c align -n "__fish_align_using_subcommand init" -l example -d 'Also write a small example workspace' -r -f -a "marketing\t''
 product\t''"
@@ -85,6 +85,9 @@ complete -c align -n "__fish_align_using_subcommand new" -l objective -d 'The ob
 complete -c align -n "__fish_align_using_subcommand new" -l parent -d 'The parent of a new objective' -r
 complete -c align -n "__fish_align_using_subcommand new" -l owner -d 'The owner' -r
 complete -c align -n "__fish_align_using_subcommand new" -l due -d 'Due date, YYYY-MM-DD' -r
+complete -c align -n "__fish_align_using_subcommand new" -l start -d 'A new KR\'s metric: the value it starts from' -r
+complete -c align -n "__fish_align_using_subcommand new" -l target -d 'A new KR\'s metric: the value it aims for' -r
+complete -c align -n "__fish_align_using_subcommand new" -l unit -d 'A new KR\'s metric: its unit (e.g. USD, signups)' -r
 complete -c align -n "__fish_align_using_subcommand new" -l label -d 'A label (repeatable)' -r
 complete -c align -n "__fish_align_using_subcommand new" -l reason -d 'Why unplanned work was taken on' -r
 complete -c align -n "__fish_align_using_subcommand new" -l id -d 'Use this id instead of a generated one' -r
@@ -178,6 +181,7 @@ complete -c align -n "__fish_align_using_subcommand next" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand next" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
+complete -c align -n "__fish_align_using_subcommand next" -l explain -d 'Show what each score is made of, KR by KR'
 complete -c align -n "__fish_align_using_subcommand next" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand next" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand next" -s V -l version -d 'Print version'
@@ -436,6 +440,7 @@ complete -c align -n "__fish_align_using_subcommand completions" -l as-of -d 'Th
 complete -c align -n "__fish_align_using_subcommand completions" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c align -n "__fish_align_using_subcommand man" -l out -d 'Write align.1 and one page per subcommand (align-lint.1, …) into DIR' -r -F
 complete -c align -n "__fish_align_using_subcommand man" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
 complete -c align -n "__fish_align_using_subcommand man" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "human\t''
 json\t''
@@ -461,7 +466,7 @@ complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_su
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "next" -d 'Rank open tasks by their effect on lagging KRs'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "checkin" -d 'Record a KR check-in (appends to the KR\'s file, nothing else changes)'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "set" -d 'Set front-matter fields in place, changing nothing else'
-complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "done" -d 'Mark a task done today (or on --as-of)'
+complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "done" -d 'Mark an item done today (or on --as-of)'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "show" -d 'Show one item with its links out and in'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "graph" -d 'Draw the goal graph as a Mermaid or Graphviz diagram'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "report" -d 'Write a report (weekly: a Markdown digest of the week)'
@@ -470,7 +475,7 @@ complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_su
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "explain" -d 'Explain a lint rule: what it checks, why, and how to fix it'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "config" -d 'Print the effective configuration (align.yaml with defaults filled in)'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "man" -d 'Print the man page (roff), or write one page per subcommand'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend hook explain config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c align -n "__fish_align_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "weekly" -d 'A Markdown digest of the week ending on --as-of'
 complete -c align -n "__fish_align_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "install" -d 'Install the pre-commit hook (chains an existing hook)'

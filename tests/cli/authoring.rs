@@ -91,12 +91,16 @@ fn new_goals_take_the_next_number() {
             "O-1",
             "--owner",
             "alex",
+            "--start",
+            "40",
+            "--target",
+            "60",
         ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out), "okrs/KR-10.md\n");
-    assert!(repo.read("okrs/KR-10.md").starts_with("---\nid: KR-10\nkind: kr\ntitle: Trials started per week from 40 to 60\nobjective: O-1\nowner: alex\nstatus: active\ncreated: 2026-11-12\n---\n"));
+    assert!(repo.read("okrs/KR-10.md").starts_with("---\nid: KR-10\nkind: kr\ntitle: Trials started per week from 40 to 60\nobjective: O-1\nowner: alex\nstatus: active\nmetric: {start: 40, target: 60}\ncreated: 2026-11-12\n---\n"));
     let out = repo
         .align(&[
             "new",
@@ -576,7 +580,7 @@ fn init_writes_config_and_skeleton_and_never_overwrites() {
     );
     assert_eq!(repo.read("align.yaml"), "# mine\nperiod: half\n");
     // The new workspace takes new items where `init` made room for them.
-    repo.align(&["new", "objective", "Grow"])
+    repo.align(&["new", "objective", "Grow", "--owner", "dana"])
         .assert()
         .success()
         .stdout("okrs/objectives/O-1.md\n");

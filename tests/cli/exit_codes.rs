@@ -256,7 +256,12 @@ fn lint_paths_filter_the_findings() {
         .output()
         .unwrap();
     let from_sub = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(from_sub, task, "paths are relative to where align runs");
+    // Printed relative to where align runs, as ripgrep prints them.
+    assert_eq!(
+        from_sub,
+        task.replacen("tasks/", "", 1),
+        "paths are relative to where align runs"
+    );
 
     // The whole graph is still read: a filtered lint sees links into other folders.
     let (code, _) = short(&["okrs/O-1.md"]);

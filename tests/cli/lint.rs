@@ -29,12 +29,13 @@ const UNLINKED: &str = "---\nkind: task\ntitle: Unlinked\n---\n";
 fn root_is_the_nearest_align_yaml_above() {
     let repo = TestRepo::fixture("rules/AL001/fail");
     std::fs::create_dir_all(repo.path().join("okrs/deeper")).unwrap();
-    // From a subfolder: the whole workspace, paths relative to the root.
+    // From a subfolder: the whole workspace, paths relative to where the
+    // user stands (as ripgrep prints them).
     let (code, text) = short_in(&repo, "okrs/deeper");
     assert_eq!(code, 1);
     assert_eq!(
         text,
-        "tasks/T-1.md:2:1: AL001 task `T-1` links to no KR and no initiative\n"
+        "../../tasks/T-1.md:2:1: AL001 task `T-1` links to no KR and no initiative\n"
     );
 }
 
@@ -45,7 +46,7 @@ fn root_is_the_git_top_level_without_align_yaml() {
     repo.write("docs/README.md", "# Docs\n");
     let (code, text) = short_in(&repo, "docs");
     assert_eq!(code, 1);
-    assert!(text.starts_with("tasks/T-1.md:2:1: AL001"), "{text}");
+    assert!(text.starts_with("../tasks/T-1.md:2:1: AL001"), "{text}");
 }
 
 #[test]

@@ -290,8 +290,13 @@ fn kr_table_with(a: &Audit, color: bool, titles: Titles, bar_width: usize) -> Ta
     t.remove_style(TableComponent::MiddleHeaderIntersections);
     t.remove_style(TableComponent::LeftHeaderIntersection);
     t.remove_style(TableComponent::RightHeaderIntersection);
-    for c in t.column_iter_mut() {
-        c.set_padding((0, 2));
+    let last = if matches!(titles, Titles::Below) {
+        7
+    } else {
+        8
+    };
+    for (i, c) in t.column_iter_mut().enumerate() {
+        c.set_padding((0, if i == last { 0 } else { 2 }));
     }
     // Numbers right-aligned under right-aligned headers.
     for i in [3, 5, 6] {

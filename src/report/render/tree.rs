@@ -120,7 +120,7 @@ impl Layout {
             // characters; beyond that the line is as short as it can be.
             let floor = rows
                 .iter()
-                .map(|r| r.lead.chars().count() + 2 + note_len(r) + 8)
+                .map(|r| r.lead.chars().count() + 2 + note_len(r) + 4)
                 .max()
                 .unwrap_or(0);
             layout.left = w.saturating_sub(right(8)).max(floor).min(natural);
