@@ -146,6 +146,10 @@ fn path_filters(env: &Env, paths: &[std::path::PathBuf]) -> Result<Vec<String>, 
         .collect()
 }
 
+fn under(path: &str, prefix: &str) -> bool {
+    prefix.is_empty() || path == prefix || Path::new(path).starts_with(prefix)
+}
+
 #[cfg(test)]
 mod tests {
     use super::relative_to;
@@ -167,8 +171,4 @@ mod tests {
         );
         assert_eq!(relative_to("KR-1.md", &here("work")), "../KR-1.md");
     }
-}
-
-fn under(path: &str, prefix: &str) -> bool {
-    prefix.is_empty() || path == prefix || Path::new(path).starts_with(prefix)
 }

@@ -271,6 +271,7 @@ mod tests {
             status: status.into(),
             progress: Some(0.0),
             children: Vec::new(),
+            set_by: None,
         }
     }
 

@@ -46,7 +46,7 @@ pub fn render(format: Format, rules: &[RuleDoc], one: bool, width: Option<usize>
                     r.default.as_str()
                 );
                 let at = lead.chars().count();
-                let summary = crate::text::wrap(&r.summary, width, at, &" ".repeat(at));
+                let summary = crate::text::wrap(r.summary, width, at, &" ".repeat(at));
                 out.push_str(&format!("{lead}{summary}\n"));
             }
             out.push_str("\nRun `align explain CODE` for what a rule checks and how to fix it.\n");
