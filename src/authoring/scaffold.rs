@@ -210,7 +210,7 @@ mod tests {
         assert_eq!(shift_dates(text, 0), text);
         assert_eq!(
             shift_dates(text, 1),
-            "period: 2027-Q1\ndone: 2027-02-11\ntitle: Plan the 2027-Q2 calendar\nid: T-2026-10-01x\nyear 2026\n"
+            "period: 2027-Q1\ndone: 2027-02-12\ntitle: Plan the 2027-Q2 calendar\nid: T-2026-10-01x\nyear 2026\n"
         );
         // 2026-12-31 is day 92 of Q4; Q1 2027 has 90 days.
         assert_eq!(shift_dates("2026-12-31", 1), "2027-03-31");
