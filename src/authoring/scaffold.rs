@@ -214,7 +214,7 @@ mod tests {
         );
         // 2026-12-31 is day 92 of Q4; Q1 2027 has 90 days.
         assert_eq!(shift_dates("2026-12-31", 1), "2027-03-31");
-        assert_eq!(shift_dates("2026-09-24", 1), "2026-12-24");
+        assert_eq!(shift_dates("2026-09-24", 1), "2026-12-25");
         assert_eq!(shift_dates("2026-10-01 2026-Q4", -4), "2025-10-01 2025-Q4");
     }
 
