@@ -25,6 +25,7 @@ pub mod parse;
 pub mod report;
 pub mod rollup;
 pub mod rules;
+pub mod site;
 pub mod span;
 pub mod suggest;
 pub mod trend;

@@ -13,6 +13,8 @@ struct Row {
     progress: String,
     status: String,
     owner: String,
+    /// `→ 41 by 2026-12-31` for a KR with a forecast.
+    forecast: String,
 }
 
 /// Renders the trees; `footer` lines follow them.
@@ -26,16 +28,23 @@ pub fn human(roots: &[Node], footer: &[String], color: bool) -> String {
         .map(|r| r.left.chars().count())
         .max()
         .unwrap_or(0);
+    let owners = rows
+        .iter()
+        .filter(|r| !r.forecast.is_empty())
+        .map(|r| r.owner.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for r in &rows {
         let pad = width - r.left.chars().count();
         let status = paint(color, code(&r.status), &format!("{:<11}", words(&r.status)));
         let line = format!(
-            "{}{}  {:<17}  {status} {}",
+            "{}{}  {:<17}  {status} {:<owners$}  {}",
             r.left,
             " ".repeat(pad),
             r.progress,
-            r.owner
+            r.owner,
+            r.forecast
         );
         out.push_str(line.trim_end());
         out.push('\n');
@@ -61,6 +70,12 @@ fn collect(n: &Node, lead: &str, branch: &str, rows: &mut Vec<Row>) {
         progress,
         status: n.status.clone(),
         owner: n.owner.clone().unwrap_or_default(),
+        forecast: match (n.forecast, n.forecast_by) {
+            (Some(f), Some((end, task_driven))) => {
+                crate::audit::forecast::summary(&f, task_driven, end)
+            }
+            _ => String::new(),
+        },
     });
     let below = format!(
         "{lead}{}",
