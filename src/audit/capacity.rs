@@ -168,7 +168,7 @@ pub fn capacity(
         .filter(|(who, _)| owner.is_none_or(|p| who.as_deref() == Some(p)))
         .map(|(who, by_objective)| {
             let capacity = who.as_deref().and_then(|w| limits.of(w));
-            let open_estimate: f64 = by_objective.values().sum();
+            let open_estimate = by_objective.values().fold(0.0, |a, b| a + b);
             let load = load_percent(open_estimate, capacity, weeks);
             PersonLoad {
                 owner: who,
@@ -184,7 +184,7 @@ pub fn capacity(
         let w = g.items[o].weight;
         if w.is_finite() && w >= 0.0 { w } else { 1.0 }
     };
-    let all_weight: f64 = active.iter().map(|&o| weight_of(o)).sum();
+    let all_weight = active.iter().fold(0.0, |a, &o| a + weight_of(o));
     let objectives = active
         .iter()
         .map(|&o| {
@@ -217,7 +217,7 @@ pub fn capacity(
 /// per underfunded objective, one `capacity` per owner over capacity.
 pub fn signals(c: &Capacity) -> Vec<Signal> {
     let mut out = Vec::new();
-    let total: f64 = c.people.iter().map(|p| p.open_estimate).sum();
+    let total = c.people.iter().fold(0.0, |a, p| a + p.open_estimate);
     for a in c.objectives.iter().filter(|a| a.underfunded) {
         let (Some(w), Some(s)) = (a.weight_share, a.work_share) else {
             continue;

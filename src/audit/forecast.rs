@@ -214,7 +214,22 @@ pub fn number(x: f64) -> String {
     } else {
         s
     };
-    if s == "-0" { "0".into() } else { s }
+    if s == "-0" {
+        return "0".into();
+    }
+    // Thousands apart from 10,000 up: `510,373` reads, `510373` is counted.
+    if x.abs() < 10_000.0 {
+        return s;
+    }
+    let (sign, digits) = s.split_at(usize::from(s.starts_with('-')));
+    let mut out = String::from(sign);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn date_opt<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
@@ -338,7 +353,9 @@ mod tests {
     fn numbers_for_readers() {
         assert_eq!(number(41.0), "41");
         assert_eq!(number(41.348), "41.3");
-        assert_eq!(number(452_345.6), "452346");
+        assert_eq!(number(452_345.6), "452,346");
+        assert_eq!(number(-12_345.0), "-12,345");
+        assert_eq!(number(9_999.0), "9999");
         assert_eq!(number(0.0712), "0.07");
         assert_eq!(number(-0.001), "0");
     }

@@ -186,7 +186,12 @@ pub fn burnup(b: &Burnup, forecast: Option<&Forecast>, as_of: Date) -> String {
         b = H - BOTTOM,
         ty = TOP - 6.0,
     );
-    legend(&mut s, forecast.is_some());
+    let actual = if b.unit.as_deref() == Some("points") && b.from == 0.0 {
+        "done points"
+    } else {
+        "check-ins"
+    };
+    legend(&mut s, actual, forecast.is_some());
     s.push_str("</svg>");
     s
 }
@@ -231,14 +236,35 @@ pub fn trend(t: &Trend) -> String {
         last.date,
         &[(0.0, ""), (hi / 2.0, ""), (hi, "")],
     );
-    for (class, name, get) in [
+    // End labels sit above their line's last point, moved apart when the
+    // two lines end close together.
+    let mut label_y = [
+        f.y(last.untraced_percent) - 6.0,
+        f.y(last.lagging_share_percent) - 6.0,
+    ];
+    if (label_y[0] - label_y[1]).abs() < 14.0 {
+        let mid = (label_y[0] + label_y[1]) / 2.0;
+        let (a, b) = if last.untraced_percent >= last.lagging_share_percent {
+            (mid - 7.0, mid + 7.0)
+        } else {
+            (mid + 7.0, mid - 7.0)
+        };
+        label_y = [a.max(TOP + 10.0), b.max(TOP + 10.0)];
+        if (label_y[0] - label_y[1]).abs() < 14.0 {
+            label_y[1] = label_y[0] + 14.0;
+        }
+    }
+    for (n, (class, name, get)) in [
         (
             "s-untraced",
             "untraced %",
             (|p: &crate::trend::Point| p.untraced_percent) as fn(&crate::trend::Point) -> f64,
         ),
         ("s-lagging", "lagging share %", |p| p.lagging_share_percent),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let mut path = String::new();
         for (i, p) in t.points.iter().enumerate() {
             let _ = write!(
@@ -254,7 +280,7 @@ pub fn trend(t: &Trend) -> String {
             s,
             r#"<text class="lbl end-{class}" x="{:.1}" y="{:.1}" text-anchor="end">{name} {:.1}</text>"#,
             W - RIGHT,
-            f.y(get(last)) - 6.0,
+            label_y[n],
             get(last)
         );
     }
@@ -313,7 +339,7 @@ fn axes(s: &mut String, f: &Frame, start: Date, end: Date, ticks: &[(f64, &str)]
     }
 }
 
-fn legend(s: &mut String, forecast: bool) {
+fn legend(s: &mut String, actual: &str, forecast: bool) {
     let y = H - 6.0;
     let mut x = LEFT;
     let mut item = |class: &str, name: &str, s: &mut String| {
@@ -327,7 +353,7 @@ fn legend(s: &mut String, forecast: bool) {
         );
         x += 40.0 + name.len() as f64 * 6.5;
     };
-    item("s-actual", "check-ins", s);
+    item("s-actual", actual, s);
     item("s-expected", "expected", s);
     if forecast {
         item("s-forecast", "forecast", s);

@@ -117,7 +117,7 @@ pub struct KrRow {
     pub current: Option<Num>,
     pub from: Num,
     pub to: Num,
-    pub unit: String,
+    pub unit: Option<Num>,
     pub task_driven: bool,
     pub forecast_value: Option<Num>,
     pub forecast_progress: Option<Num>,
@@ -184,7 +184,10 @@ pub fn kr_row(d: &SiteData, at: usize) -> KrRow {
         current: k.current.map(|c| Num::num(p("current"), c)),
         from: Num::num(format!("/burnups/{at}/from"), b.from),
         to: Num::num(format!("/burnups/{at}/to"), b.to),
-        unit: b.unit.clone().unwrap_or_default(),
+        unit: b
+            .unit
+            .as_ref()
+            .map(|u| Num::text(format!("/burnups/{at}/unit"), u)),
         task_driven: k.task_driven,
         forecast_value: forecast.map(|f| Num::num(p("forecast/value"), round_to(f.value, 2))),
         forecast_progress: forecast.map(|f| Num::frac0(p("forecast/progress"), f.progress)),

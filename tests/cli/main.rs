@@ -4,6 +4,7 @@
 mod common;
 
 mod authoring;
+mod capacity;
 mod completions;
 mod exit_codes;
 mod explain_config;
@@ -14,4 +15,5 @@ mod help;
 mod hostile;
 mod lint;
 mod rules;
+mod site;
 mod weekly;
