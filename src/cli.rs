@@ -154,7 +154,7 @@ pub enum Command {
     Capacity(CapacityArgs),
     /// Write the leadership view: a static, self-contained HTML site and data.json
     #[command(
-        after_help = "The site is index.html, one page per objective and data.json, with inline CSS\nand SVG: no script, no network request, readable from file:// or GitHub Pages.\n\nExamples:\n  align site                          writes site/ under the root\n  align site --out /tmp/okrs --title \"Marketing Q4\"\n  align site --period 2026-Q4 --as-of 2026-11-12"
+        after_help = "Formats: human (default; says what was written), json.\n\nThe site is index.html, one page per objective and data.json, with inline CSS\nand SVG: no script, no network request, readable from file:// or GitHub Pages.\n\nExamples:\n  align site                          writes site/ under the root\n  align site --out /tmp/okrs --title \"Marketing Q4\"\n  align site --period 2026-Q4 --as-of 2026-11-12"
     )]
     Site(SiteArgs),
     /// Install or remove the git pre-commit hook that runs `align lint --staged`

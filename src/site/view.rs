@@ -54,7 +54,7 @@ impl Num {
         }
     }
 
-    fn num(ptr: String, v: f64) -> Num {
+    fn measured(ptr: String, v: f64) -> Num {
         Num {
             text: number(v),
             ptr,
@@ -181,15 +181,15 @@ pub fn kr_row(d: &SiteData, at: usize) -> KrRow {
         open_tasks: Num::int(p("open_tasks"), k.open_tasks),
         blocked_tasks: Num::int(p("blocked_tasks"), k.blocked_tasks),
         done_tasks: Num::int(p("done_tasks"), k.done_tasks),
-        current: k.current.map(|c| Num::num(p("current"), c)),
-        from: Num::num(format!("/burnups/{at}/from"), b.from),
-        to: Num::num(format!("/burnups/{at}/to"), b.to),
+        current: k.current.map(|c| Num::measured(p("current"), c)),
+        from: Num::measured(format!("/burnups/{at}/from"), b.from),
+        to: Num::measured(format!("/burnups/{at}/to"), b.to),
         unit: b
             .unit
             .as_ref()
             .map(|u| Num::text(format!("/burnups/{at}/unit"), u)),
         task_driven: k.task_driven,
-        forecast_value: forecast.map(|f| Num::num(p("forecast/value"), round_to(f.value, 2))),
+        forecast_value: forecast.map(|f| Num::measured(p("forecast/value"), round_to(f.value, 2))),
         forecast_progress: forecast.map(|f| Num::frac0(p("forecast/progress"), f.progress)),
         reaches: forecast.and_then(|f| {
             f.reaches_target_on
@@ -312,7 +312,7 @@ pub fn headline(d: &SiteData) -> Headline {
             .enumerate()
             .map(|(i, g)| GateRow {
                 name: Num::text(format!("/audit/gates/{i}/name"), g.name),
-                limit: Num::num(format!("/audit/gates/{i}/limit"), g.limit),
+                limit: Num::measured(format!("/audit/gates/{i}/limit"), g.limit),
                 value: Num::pct1(format!("/audit/gates/{i}/value"), g.value),
                 pass: g.pass,
             })
@@ -391,15 +391,15 @@ pub fn capacity_view(d: &SiteData, configured: bool) -> CapacityView {
                     .iter()
                     .map(|col| {
                         p.by_objective.get(col).map(|v| {
-                            Num::num(
+                            Num::measured(
                                 format!("/capacity/people/{i}/by_objective/{}", seg(col)),
                                 round_to(*v, 2),
                             )
                         })
                     })
                     .collect(),
-                open: Num::num(ptr("open_estimate"), round_to(p.open_estimate, 2)),
-                capacity: p.capacity.map(|v| Num::num(ptr("capacity"), v)),
+                open: Num::measured(ptr("open_estimate"), round_to(p.open_estimate, 2)),
+                capacity: p.capacity.map(|v| Num::measured(ptr("capacity"), v)),
                 load: p.load_percent.map(|v| Num::pct0(ptr("load_percent"), v)),
                 load_bar: super::charts::load_bar(p.load_percent, p.over),
                 over: p.over,
@@ -425,7 +425,7 @@ pub fn capacity_view(d: &SiteData, configured: bool) -> CapacityView {
         })
         .collect();
     CapacityView {
-        weeks: Num::num(
+        weeks: Num::measured(
             "/capacity/weeks_remaining".into(),
             round_to(c.weeks_remaining, 1),
         ),

@@ -19,6 +19,8 @@ const COMMANDS: &[&str] = &[
     "graph",
     "report",
     "trend",
+    "capacity",
+    "site",
     "hook",
     "explain",
     "config",
