@@ -80,33 +80,42 @@ pub fn trend(
     let settings = ParseSettings::new(&root.config);
     let mut cache: HashMap<(String, Oid), (SourceFile, Parsed)> = HashMap::new();
     let mut points = Vec::with_capacity(dates.len());
-    let mut last: Option<(Oid, Vec<(SourceFile, Parsed)>)> = None;
+    // The graph of the commit measured last: points that fall on the same
+    // commit (a quiet week) re-date it instead of rebuilding it.
+    let mut built: Option<(Option<Oid>, Graph)> = None;
     for (n, &day) in dates.iter().enumerate() {
         let commit = history.iter().find(|(_, d)| *d <= day).map(|(oid, _)| *oid);
-        let files = match commit {
-            None => Vec::new(),
-            Some(oid) if last.as_ref().is_some_and(|(o, _)| *o == oid) => {
-                last.as_ref().map(|(_, f)| f.clone()).unwrap_or_default()
-            }
-            Some(oid) => {
-                let mut files = Vec::new();
-                for (path, blob) in repo.tree_blobs(root, oid)? {
-                    let key = (path, blob);
-                    if !cache.contains_key(&key) {
-                        let input = Input {
-                            path: key.0.clone(),
-                            content: Content::Bytes(repo.blob(blob)?),
-                        };
-                        let parsed = workspace::read_one(input, &settings);
-                        cache.insert(key.clone(), parsed);
+        let mut graph = match built.take() {
+            Some((c, mut graph)) if c == commit => {
+                // Undo the last point's inferred done dates before dating
+                // the tree again with this day's facts.
+                for item in &mut graph.items {
+                    if item.done_inferred {
+                        item.done = None;
+                        item.done_inferred = false;
                     }
-                    files.push(cache[&key].clone());
                 }
-                last = Some((oid, files.clone()));
-                files
+                graph
+            }
+            _ => {
+                let mut files = Vec::new();
+                if let Some(oid) = commit {
+                    for (path, blob) in repo.tree_blobs(root, oid)? {
+                        let key = (path, blob);
+                        if !cache.contains_key(&key) {
+                            let input = Input {
+                                path: key.0.clone(),
+                                content: Content::Bytes(repo.blob(blob)?),
+                            };
+                            let parsed = workspace::read_one(input, &settings);
+                            cache.insert(key.clone(), parsed);
+                        }
+                        files.push(cache[&key].clone());
+                    }
+                }
+                Graph::build(workspace::assemble(files))
             }
         };
-        let mut graph = Graph::build(workspace::assemble(files));
         let facts = changes.facts(&graph, day);
         audit::infer_done_dates(&mut graph, &facts);
         let m = audit::metrics_at(&graph, &root.config, day, &facts);
@@ -117,6 +126,7 @@ pub fn trend(
             lagging_share_percent: audit::round_to(m.lagging_share_percent, 1),
             krs_lagging: m.krs_lagging,
         });
+        built = Some((commit, graph));
         progress(n + 1, dates.len());
     }
     Ok(Trend {

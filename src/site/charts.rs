@@ -351,7 +351,7 @@ fn legend(s: &mut String, actual: &str, forecast: bool) {
             y - 4.0,
             x + 28.0
         );
-        x += 40.0 + name.len() as f64 * 6.5;
+        x += 44.0 + name.len() as f64 * 9.0;
     };
     item("s-actual", actual, s);
     item("s-expected", "expected", s);

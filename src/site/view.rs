@@ -127,7 +127,21 @@ pub struct KrRow {
     pub stalled: bool,
     /// The signals about this KR, or about its tasks that hold it back.
     pub reasons: Vec<(&'static str, Num)>,
+    /// Its first open tasks, blocked first: what is being done about it.
+    pub top_open: Vec<TaskBrief>,
 }
+
+/// One open task in a sentence: id, title, owner, status.
+#[derive(Debug, Clone)]
+pub struct TaskBrief {
+    pub id: Num,
+    pub title: Num,
+    pub owner: Option<Num>,
+    pub status: String,
+}
+
+/// How many open tasks the front page names under a KR.
+const TOP_OPEN: usize = 3;
 
 /// One objective as the front page shows it.
 #[derive(Debug, Clone)]
@@ -169,6 +183,22 @@ pub fn kr_row(d: &SiteData, at: usize) -> KrRow {
         })
         .collect();
     let forecast = k.forecast.as_ref();
+    let top_open = d.work[at]
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.status.as_str(), "blocked" | "doing" | "todo" | "review"))
+        .take(TOP_OPEN)
+        .map(|(i, t)| {
+            let p = |key: &str| format!("/work/{at}/tasks/{i}/{key}");
+            TaskBrief {
+                id: Num::text(p("id"), &t.id),
+                title: Num::text(p("title"), &t.title),
+                owner: t.owner.as_ref().map(|o| Num::text(p("owner"), o)),
+                status: t.status.clone(),
+            }
+        })
+        .collect();
     KrRow {
         at,
         id: Num::text(p("id"), &k.id),
@@ -199,6 +229,7 @@ pub fn kr_row(d: &SiteData, at: usize) -> KrRow {
         starved: k.starved,
         stalled: k.stalled,
         reasons,
+        top_open,
     }
 }
 
