@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Fatal;
 use crate::model::{Kind, PeriodUnit, Status};
-use crate::parse::yaml;
 use crate::suggest::closest;
+use crate::yaml;
 
 /// The config file's name, looked for at the root.
 pub const FILE_NAME: &str = "align.yaml";
@@ -224,22 +224,6 @@ impl Config {
                 )
             })?;
         }
-        let rule_names = self
-            .rules
-            .keys()
-            .chain(self.overrides.iter().flat_map(|o| o.rules.keys()));
-        for name in rule_names {
-            if crate::rules::find(name).is_none() {
-                let all = crate::rules::REGISTRY.iter().flat_map(|r| [r.code, r.name]);
-                let help = closest(name, all)
-                    .map(|s| format!("did you mean `{s}`? `align explain` lists the rules"))
-                    .unwrap_or_else(|| "`align explain` lists the rules".into());
-                return Err(bad(
-                    format!("`{name}` in `rules` is not a rule code or name"),
-                    &help,
-                ));
-            }
-        }
         if let Some(c) = &self.capacity {
             let values = c.default.iter().chain(c.people.values());
             if let Some(v) = values.into_iter().find(|v| !v.is_finite() || **v < 0.0) {
@@ -361,17 +345,5 @@ mod tests {
         assert_eq!(c.status("Shipped"), Some(Status::Done));
         assert_eq!(c.status("doing"), Some(Status::Doing));
         assert_eq!(c.status("nope"), None);
-    }
-
-    #[test]
-    fn rules_must_exist() {
-        assert!(
-            Config::parse(
-                "rules: { AL009: off, unlinked-task: warning }\n",
-                Path::new("a")
-            )
-            .is_ok()
-        );
-        assert!(Config::parse("rules: { AL999: off }\n", Path::new("a")).is_err());
     }
 }

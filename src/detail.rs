@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::audit::{Context, KrStatus, evaluate_kr, round_to};
 use crate::graph::ItemIx;
+use crate::model::schema;
 use crate::model::{Item, Kind, LinkField};
 
 /// Everything `align show` prints about one item.
@@ -124,75 +125,76 @@ fn objective_goal(cx: &Context, o: ItemIx) -> Goal {
     }
 }
 
-/// The fields that are set, in the order of SPEC §2.
+/// The fields that are set, in schema order; identity and links are
+/// shown elsewhere.
 fn fields(i: &Item) -> Vec<(String, Value)> {
-    let mut f: Vec<(String, Value)> = Vec::new();
-    let mut put = |k: &str, v: Value| {
-        if !v.is_null() {
-            f.push((k.to_string(), v));
-        }
-    };
+    schema::fields_of(i.kind)
+        .filter_map(|f| {
+            let v = shown(i, f.name)?;
+            (!v.is_null()).then(|| (f.name.to_string(), v))
+        })
+        .collect()
+}
+
+/// The value `align show` prints for field `name`; `None` for the fields
+/// shown apart from the list (identity and links).
+fn shown(i: &Item, name: &str) -> Option<Value> {
     let date = |d: Option<jiff::civil::Date>| d.map_or(Value::Null, |d| json!(d.to_string()));
-    put(
-        "owner",
-        json!(i.owners.join(", "))
-            .as_str()
-            .filter(|s| !s.is_empty())
-            .map_or(Value::Null, |s| json!(s)),
-    );
-    put("team", json!(i.team));
-    put(
-        "labels",
-        if i.labels.is_empty() {
-            Value::Null
-        } else {
-            json!(i.labels)
-        },
-    );
-    put("status", json!(i.status.as_str()));
-    put(
-        "period",
-        i.period.map_or(Value::Null, |p| json!(p.to_string())),
-    );
-    if matches!(i.kind, Kind::Objective | Kind::Kr) {
-        put("weight", json!(i.weight));
-    }
-    if let Some(m) = &i.metric {
-        put(
-            "metric",
-            json!({"start": m.start, "target": m.target, "current": m.current, "unit": m.unit}),
-        );
-    }
-    if !i.checkins.is_empty() {
-        let cs: Vec<Value> = i
-            .checkins
-            .iter()
-            .map(|c| json!({"date": c.date.to_string(), "value": c.value, "confidence": c.confidence, "note": c.note}))
-            .collect();
-        put("checkins", Value::Array(cs));
-    }
-    put("start", date(i.start));
-    put("due", date(i.due));
-    put("done", date(i.done));
-    if i.kind == Kind::Task {
-        put("estimate", json!(i.estimate));
-    }
-    if i.unplanned {
-        put("unplanned", json!(true));
-    }
-    put("reason", json!(i.reason));
-    put("requested_by", json!(i.requested_by));
-    if let Some(r) = &i.raci {
-        put(
-            "raci",
-            json!({"responsible": r.responsible, "accountable": r.accountable, "consulted": r.consulted, "informed": r.informed}),
-        );
-    }
-    put("created", date(i.created));
-    put("updated", date(i.updated));
-    f
+    Some(match name {
+        "id" | "kind" | "title" | "parent" | "objective" | "kr" | "initiative" | "depends_on" => {
+            return None;
+        }
+        "owner" if i.owners.is_empty() => Value::Null,
+        "owner" => json!(i.owners.join(", ")),
+        "team" => json!(i.team),
+        "labels" if i.labels.is_empty() => Value::Null,
+        "labels" => json!(i.labels),
+        "status" => json!(i.status.as_str()),
+        "period" => i.period.map_or(Value::Null, |p| json!(p.to_string())),
+        "weight" => json!(i.weight),
+        "metric" => i.metric.as_ref().map_or(Value::Null, |m| {
+            json!({"start": m.start, "target": m.target, "current": m.current, "unit": m.unit})
+        }),
+        "checkins" if i.checkins.is_empty() => Value::Null,
+        "checkins" => Value::Array(
+            i.checkins
+                .iter()
+                .map(|c| json!({"date": c.date.to_string(), "value": c.value, "confidence": c.confidence, "note": c.note}))
+                .collect(),
+        ),
+        "start" => date(i.start),
+        "due" => date(i.due),
+        "done" => date(i.done),
+        "estimate" => json!(i.estimate),
+        "unplanned" if i.unplanned => json!(true),
+        "unplanned" => Value::Null,
+        "reason" => json!(i.reason),
+        "requested_by" => json!(i.requested_by),
+        "raci" => i.raci.as_ref().map_or(Value::Null, |r| {
+            json!({"responsible": r.responsible, "accountable": r.accountable, "consulted": r.consulted, "informed": r.informed})
+        }),
+        "created" => date(i.created),
+        "updated" => date(i.updated),
+        _ => return None,
+    })
 }
 
 fn as_map<S: serde::Serializer>(fields: &[(String, Value)], s: S) -> Result<S::Ok, S::Error> {
     s.collect_map(fields.iter().map(|(k, v)| (k, v)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_schema_field_can_be_shown() {
+        let origin = crate::model::Origin { file: 0, index: 0 };
+        let item = crate::model::Item::blank("T-1".into(), Kind::Task, origin);
+        for f in schema::FIELDS {
+            let identity = matches!(f.ty, schema::FieldType::Link(_))
+                || ["id", "kind", "title"].contains(&f.name);
+            assert_eq!(shown(&item, f.name).is_some(), !identity, "{}", f.name);
+        }
+    }
 }

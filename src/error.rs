@@ -22,6 +22,10 @@ pub enum Fatal {
     /// The command line asks for something that cannot be done.
     #[error("{message}\n  help: {help}")]
     Usage { message: String, help: String },
+    /// Stdout was closed by the reader (`align lint | head`): a quiet end
+    /// with exit 0, like ripgrep.
+    #[error("stdout was closed")]
+    ClosedStdout,
     /// A command that needs git ran outside a repository, or git failed.
     #[error("{message}\n  help: {help}")]
     Git { message: String, help: String },

@@ -13,6 +13,39 @@ use crate::config::Root;
 use crate::error::Fatal;
 use crate::workspace::{self, Content, Input};
 
+/// A blob's id. Opaque outside this module, so git2 stays here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BlobId(Oid);
+
+/// A commit's id. Opaque outside this module, so git2 stays here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CommitId(Oid);
+
+impl BlobId {
+    /// Whether this id is written as the hex string `hex`, without
+    /// allocating (the staged cache compares 100,000 of them).
+    pub fn is_hex(&self, hex: &str) -> bool {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let raw = self.0.as_bytes();
+        hex.len() == raw.len() * 2
+            && raw.iter().zip(hex.as_bytes().chunks(2)).all(|(b, h)| {
+                h[0] == DIGITS[usize::from(b >> 4)] && h[1] == DIGITS[usize::from(b & 0xf)]
+            })
+    }
+}
+
+impl std::fmt::Display for BlobId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::fmt::Display for CommitId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// A root-relative path the index changes, with its HEAD content if any.
 pub type StagedChange = (String, Option<Vec<u8>>);
 
@@ -28,19 +61,6 @@ impl ChangeDates {
     /// The last change of `path` (root-relative) on or before `day`.
     pub fn last_at(&self, path: &str, day: Date) -> Option<Date> {
         self.by_path.get(path)?.iter().copied().find(|&d| d <= day)
-    }
-
-    /// The audit's facts about `graph` as of `day`: each file's last change
-    /// on or before it.
-    pub fn facts(&self, graph: &crate::graph::Graph, day: Date) -> crate::audit::Facts {
-        crate::audit::Facts {
-            file_changed: graph
-                .files
-                .iter()
-                .map(|f| self.last_at(&f.path, day))
-                .collect(),
-            history_cut: self.shallow,
-        }
     }
 }
 
@@ -100,7 +120,7 @@ impl Repo {
     /// The files staged in the index that the config includes, with their
     /// blob ids, sorted (SPEC §4 `lint --staged`). Conflicted entries,
     /// submodules and symlinks are not item files.
-    pub fn staged_blobs(&self, root: &Root) -> Result<Vec<(String, Oid)>, Fatal> {
+    pub fn staged_blobs(&self, root: &Root) -> Result<Vec<(String, BlobId)>, Fatal> {
         let (include, exclude) = workspace::matchers(&root.config)?;
         let index = self.repo.index().map_err(git_err)?;
         let mut out = Vec::new();
@@ -114,7 +134,7 @@ impl Repo {
                 && entry.mode & 0o170000 == 0o100000
                 && workspace::wanted(&rel, &include, &exclude)
             {
-                out.push((rel, entry.id));
+                out.push((rel, BlobId(entry.id)));
             }
         }
         out.sort();
@@ -170,7 +190,7 @@ impl Repo {
     }
 
     /// Resolves a revision (`origin/main`, `HEAD~3`, a hash) to a commit.
-    pub fn commit_of(&self, rev: &str) -> Result<Oid, Fatal> {
+    pub fn commit_of(&self, rev: &str) -> Result<CommitId, Fatal> {
         let obj = self.repo.revparse_single(rev).map_err(|e| Fatal::Git {
             message: format!(
                 "`{rev}` is not a revision of this repository: {}",
@@ -180,11 +200,11 @@ impl Repo {
                 .into(),
         })?;
         let commit = obj.peel_to_commit().map_err(git_err)?;
-        Ok(commit.id())
+        Ok(CommitId(commit.id()))
     }
 
     /// The files of a commit's tree that the config includes.
-    pub fn tree_inputs(&self, root: &Root, commit: Oid) -> Result<Vec<Input>, Fatal> {
+    pub fn tree_inputs(&self, root: &Root, commit: CommitId) -> Result<Vec<Input>, Fatal> {
         let mut inputs = Vec::new();
         for (path, id) in self.tree_blobs(root, commit)? {
             inputs.push(Input {
@@ -198,14 +218,18 @@ impl Repo {
     /// The included files of a commit's tree as `(root-relative path, blob
     /// id)`, sorted, without reading any blob (so `trend` can reuse what it
     /// parsed for an earlier commit).
-    pub fn tree_blobs(&self, root: &Root, commit: Oid) -> Result<Vec<(String, Oid)>, Fatal> {
+    pub fn tree_blobs(
+        &self,
+        root: &Root,
+        commit: CommitId,
+    ) -> Result<Vec<(String, BlobId)>, Fatal> {
         let (include, exclude) = workspace::matchers(&root.config)?;
         let tree = self
             .repo
-            .find_commit(commit)
+            .find_commit(commit.0)
             .and_then(|c| c.tree())
             .map_err(git_err)?;
-        let mut blobs: Vec<(String, Oid)> = Vec::new();
+        let mut blobs: Vec<(String, BlobId)> = Vec::new();
         tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
             if entry.kind() == Some(ObjectType::Blob) && entry.filemode() & 0o170000 == 0o100000 {
                 let path = format!("{dir}{}", entry.name().unwrap_or_default());
@@ -213,7 +237,7 @@ impl Repo {
                     .under_root(&path)
                     .filter(|r| workspace::wanted(r, &include, &exclude))
                 {
-                    blobs.push((rel, entry.id()));
+                    blobs.push((rel, BlobId(entry.id())));
                 }
             }
             TreeWalkResult::Ok
@@ -224,8 +248,13 @@ impl Repo {
     }
 
     /// A blob's bytes.
-    pub fn blob(&self, id: Oid) -> Result<Vec<u8>, Fatal> {
-        Ok(self.repo.find_blob(id).map_err(git_err)?.content().to_vec())
+    pub fn blob(&self, id: BlobId) -> Result<Vec<u8>, Fatal> {
+        Ok(self
+            .repo
+            .find_blob(id.0)
+            .map_err(git_err)?
+            .content()
+            .to_vec())
     }
 
     /// Every date on which each file under the root changed, from one walk
@@ -234,7 +263,7 @@ impl Repo {
     pub fn change_dates(&self) -> Result<ChangeDates, Fatal> {
         let mut by_path: HashMap<String, Vec<Date>> = HashMap::new();
         for (oid, date) in self.first_parent_history()? {
-            let commit = self.repo.find_commit(oid).map_err(git_err)?;
+            let commit = self.repo.find_commit(oid.0).map_err(git_err)?;
             let tree = commit.tree().map_err(git_err)?;
             // A parent missing from a shallow clone reads as "no parent".
             let parent_tree = commit.parent(0).ok().and_then(|p| p.tree().ok());
@@ -262,7 +291,7 @@ impl Repo {
     }
 
     /// First-parent commits of HEAD, newest first, with their dates.
-    pub fn first_parent_history(&self) -> Result<Vec<(Oid, Date)>, Fatal> {
+    pub fn first_parent_history(&self) -> Result<Vec<(CommitId, Date)>, Fatal> {
         let Ok(head) = self.repo.head() else {
             return Ok(Vec::new());
         };
@@ -271,7 +300,7 @@ impl Repo {
         let mut at = Some(head);
         while let Some(c) = at {
             if let Some(d) = commit_date(&c) {
-                out.push((c.id(), d));
+                out.push((CommitId(c.id()), d));
             }
             at = c.parent(0).ok();
         }
@@ -299,4 +328,17 @@ impl Repo {
 fn commit_date(commit: &git2::Commit) -> Option<Date> {
     let ts = jiff::Timestamp::from_second(commit.time().seconds()).ok()?;
     Some(ts.to_zoned(jiff::tz::TimeZone::UTC).date())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blob_id_hex_comparison() {
+        let id = BlobId(Oid::from_str("0123456789abcdef0123456789abcdef01234567").unwrap());
+        assert!(id.is_hex("0123456789abcdef0123456789abcdef01234567"));
+        assert!(!id.is_hex("0123456789abcdef0123456789abcdef01234568"));
+        assert!(!id.is_hex("0123"));
+    }
 }

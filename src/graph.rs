@@ -25,7 +25,7 @@ pub struct Edge {
 pub struct Graph {
     pub files: Vec<SourceFile>,
     pub items: Vec<Item>,
-    pub ws_skipped: usize,
+    pub skipped: usize,
     pub file_problems: Vec<(usize, crate::parse::FileProblem)>,
     by_id: HashMap<String, Vec<ItemIx>>,
     /// Links out of each item.
@@ -76,7 +76,7 @@ impl Graph {
         let mut graph = Graph {
             files,
             items,
-            ws_skipped: skipped,
+            skipped,
             file_problems,
             by_id,
             out,
@@ -97,6 +97,40 @@ impl Graph {
     /// Every item that has `id`: more than one is AL004.
     pub fn all_with(&self, id: &str) -> &[ItemIx] {
         self.by_id.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The one item with `id`, for commands that name an item: an error
+    /// naming the nearest ids when none has it, and naming every file when
+    /// several do (AL004), rather than picking one.
+    pub fn find(&self, id: &str) -> Result<ItemIx, crate::error::Fatal> {
+        use crate::error::Fatal;
+        match self.all_with(id) {
+            [ix] => Ok(*ix),
+            [] => {
+                let near = crate::suggest::nearest(id, self.ids(), 3);
+                let help = if near.is_empty() {
+                    "`align status` lists every objective, KR, initiative and task".to_string()
+                } else {
+                    let near: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+                    format!("did you mean {}?", near.join(" or "))
+                };
+                Err(Fatal::usage(format!("no item has the id `{id}`"), help))
+            }
+            many => {
+                let paths: Vec<&str> = many
+                    .iter()
+                    .map(|&ix| self.file_of(ix).path.as_str())
+                    .collect();
+                Err(Fatal::usage(
+                    format!(
+                        "the id `{id}` is used by {} items ({})",
+                        many.len(),
+                        paths.join(", ")
+                    ),
+                    "give each item its own id first (`align lint` reports AL004)",
+                ))
+            }
+        }
     }
 
     /// Every id in the graph, for suggestions.

@@ -5,32 +5,36 @@
 //! Data flows one way: files → [`parse`] → [`graph`] → analysis
 //! ([`rules`], [`audit`]) → [`report`] → a renderer. The binary only calls [`run`].
 
-pub mod audit;
-pub mod authoring;
-pub mod cache;
+pub(crate) mod audit;
+pub(crate) mod authoring;
 pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod detail;
-pub mod diagram;
+pub(crate) mod commands;
+pub(crate) mod config;
+pub(crate) mod detail;
 pub mod edit;
-pub mod error;
-pub mod git;
-pub mod goals;
-pub mod graph;
-pub mod model;
-pub mod next;
-pub mod output;
-pub mod parse;
-pub mod report;
-pub mod rollup;
-pub mod rules;
-pub mod site;
-pub mod span;
-pub mod suggest;
-pub mod trend;
-pub mod weekly;
-pub mod workspace;
+pub(crate) mod error;
+pub(crate) mod git;
+
+pub(crate) mod graph;
+pub(crate) mod load;
+pub(crate) mod model;
+pub(crate) mod next;
+pub(crate) mod output;
+pub(crate) mod parse;
+pub(crate) mod periods;
+pub(crate) mod report;
+pub(crate) mod rollup;
+pub(crate) mod rules;
+pub(crate) mod ser;
+pub(crate) mod site;
+pub(crate) mod span;
+pub(crate) mod staged;
+pub(crate) mod suggest;
+pub(crate) mod text;
+pub(crate) mod trend;
+pub(crate) mod weekly;
+pub(crate) mod workspace;
+pub(crate) mod yaml;
 
 use std::process::ExitCode;
 
@@ -57,9 +61,9 @@ pub fn exit_code(result: Result<Outcome, Fatal>) -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::from(0),
         Ok(Outcome::Failure) => ExitCode::from(1),
-        Err(Fatal::Io { message, .. }) if message == output::BROKEN_PIPE => ExitCode::from(0),
+        Err(Fatal::ClosedStdout) => ExitCode::from(0),
         Err(e) => {
-            eprintln!("error: {e}");
+            output::eprint(&format!("error: {e}\n"));
             ExitCode::from(2)
         }
     }

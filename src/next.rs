@@ -12,10 +12,11 @@ use std::cmp::Ordering;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::audit::{Context, KrEval, KrStatus, evaluate_kr, pct_of};
-use crate::goals::kr_live_on;
+use crate::audit::{Context, KrEval, KrStatus, evaluate_kr};
 use crate::graph::{Graph, ItemIx};
 use crate::model::{LinkField, Status, days_between};
+use crate::periods::kr_live_on;
+use crate::text::pct as pct_of;
 
 /// Share of the remaining distance that counts even when on track.
 const REMAINING_WEIGHT: f64 = 0.1;

@@ -7,9 +7,6 @@ use std::io::{IsTerminal, Write};
 use crate::cli::ColorChoice;
 use crate::error::Fatal;
 
-/// The message that marks a closed stdout; `exit_code` exits 0 on it.
-pub const BROKEN_PIPE: &str = "broken pipe";
-
 /// Whether to colour stdout.
 pub fn use_color(choice: ColorChoice) -> bool {
     match choice {
@@ -29,11 +26,19 @@ pub fn print(text: &str) -> Result<(), Fatal> {
         .and_then(|_| out.flush())
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
-                Fatal::io("<stdout>", BROKEN_PIPE)
+                Fatal::ClosedStdout
             } else {
                 Fatal::io("<stdout>", e)
             }
         })
+}
+
+/// Writes `text` to stderr (warnings, progress, the final error). A
+/// closed or failing stderr is ignored: there is nowhere left to say so,
+/// and `eprint!` would panic.
+pub fn eprint(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|_| err.flush());
 }
 
 /// Wraps `text` in an ANSI colour when `on`.

@@ -36,18 +36,19 @@ pub struct Node {
 }
 
 impl Node {
-    /// Whether `ix` is this node or below it.
-    pub fn contains(&self, ix: ItemIx) -> bool {
-        self.ix == ix || self.children.iter().any(|c| c.contains(ix))
-    }
-
     /// Every node, depth first.
+    #[cfg(test)]
     pub fn walk(&self) -> Vec<&Node> {
         let mut out = vec![self];
         for c in &self.children {
             out.extend(c.walk());
         }
         out
+    }
+
+    /// Whether `ix` is this node or below it.
+    pub fn contains(&self, ix: ItemIx) -> bool {
+        self.ix == ix || self.children.iter().any(|c| c.contains(ix))
     }
 }
 

@@ -65,13 +65,6 @@ impl LineIndex {
             .unwrap_or(offset - start);
         (line, col + 1)
     }
-
-    /// Byte offset where 1-based `line` starts, if the text has it.
-    pub fn line_start(&self, line: usize) -> Option<usize> {
-        line.checked_sub(1)
-            .and_then(|i| self.starts.get(i))
-            .copied()
-    }
 }
 
 #[cfg(test)]
@@ -86,7 +79,6 @@ mod tests {
         assert_eq!(idx.line_col(text, 3), (2, 1));
         // `d` is after a two-byte character: column counts characters.
         assert_eq!(idx.line_col(text, 7), (2, 4));
-        assert_eq!(idx.line_start(2), Some(3));
     }
 
     #[test]

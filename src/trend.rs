@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use git2::Oid;
+use crate::git::{BlobId, CommitId};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -38,9 +38,7 @@ pub struct Trend {
     pub shallow: bool,
 }
 
-fn date<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
-}
+use crate::ser::date;
 
 /// How far apart the points are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,25 +76,16 @@ pub fn trend(
     let history = repo.first_parent_history()?; // newest first
     let changes = repo.change_dates()?;
     let settings = ParseSettings::new(&root.config);
-    let mut cache: HashMap<(String, Oid), (SourceFile, Parsed)> = HashMap::new();
+    let mut cache: HashMap<(String, BlobId), (SourceFile, Parsed)> = HashMap::new();
     let mut points = Vec::with_capacity(dates.len());
     // The graph of the commit measured last: points that fall on the same
-    // commit (a quiet week) re-date it instead of rebuilding it.
-    let mut built: Option<(Option<Oid>, Graph)> = None;
+    // commit (a quiet week) judge it again with their day's facts instead
+    // of rebuilding it.
+    let mut built: Option<(Option<CommitId>, Graph)> = None;
     for (n, &day) in dates.iter().enumerate() {
         let commit = history.iter().find(|(_, d)| *d <= day).map(|(oid, _)| *oid);
-        let mut graph = match built.take() {
-            Some((c, mut graph)) if c == commit => {
-                // Undo the last point's inferred done dates before dating
-                // the tree again with this day's facts.
-                for item in &mut graph.items {
-                    if item.done_inferred {
-                        item.done = None;
-                        item.done_inferred = false;
-                    }
-                }
-                graph
-            }
+        let graph = match built.take() {
+            Some((c, graph)) if c == commit => graph,
             _ => {
                 let mut files = Vec::new();
                 if let Some(oid) = commit {
@@ -116,8 +105,7 @@ pub fn trend(
                 Graph::build(workspace::assemble(files))
             }
         };
-        let facts = changes.facts(&graph, day);
-        audit::infer_done_dates(&mut graph, &facts);
+        let facts = audit::Facts::from_history(&graph, &changes, day);
         let m = audit::metrics_at(&graph, &root.config, day, &facts);
         points.push(Point {
             date: day,

@@ -9,16 +9,18 @@ use std::collections::HashMap;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
+
+use crate::ser::date_opt;
 
 use crate::audit::{
     self, Context, Facts, KrStatus, Signal, date, finished_in, percent, round1, round2, traced_on,
 };
 use crate::config::Config;
-use crate::goals::kr_live_on;
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Item, Kind, Period, Status, days_between};
 use crate::next::Ranked;
+use crate::periods::kr_live_on;
 
 /// How many tasks of the `next` queue the digest shows.
 pub const NEXT_UP: usize = 5;
@@ -174,23 +176,23 @@ pub fn weekly(
             start: week.start,
             end: week.end,
         },
-        finished: finished(g, &week),
+        finished: finished(g, now, &week),
         newly_blocked,
         block_sla_days: config.audit.block_sla_days,
         blocked_past_sla,
         krs: kr_changes(&current, &past),
         signals: current.signals,
-        unplanned: unplanned(g, &week),
+        unplanned: unplanned(g, now, &week),
         next: queue.tasks,
     }
 }
 
-fn finished(g: &Graph, week: &Period) -> Finished {
-    let tasks: Vec<FinishedTask> = finished_in(g, week)
+fn finished(g: &Graph, facts: &Facts, week: &Period) -> Finished {
+    let tasks: Vec<FinishedTask> = finished_in(g, facts, week)
         .into_iter()
-        .map(|t| {
+        .filter_map(|t| Some((t, facts.done_on(g, t)?)))
+        .map(|(t, day)| {
             let item = &g.items[t];
-            let day = item.done.expect("finished tasks have a done date");
             let traced = traced_on(g, t, day);
             let krs: Vec<String> = g
                 .trace(t)
@@ -305,22 +307,28 @@ fn kr_changes(now: &audit::Audit, past: &audit::Audit) -> KrChanges {
 }
 
 /// Unplanned tasks created or finished in the week.
-fn unplanned(g: &Graph, week: &Period) -> Vec<UnplannedTask> {
-    g.items
-        .iter()
-        .filter(|i| i.kind == Kind::Task && i.unplanned)
-        .filter(|i| {
-            let created = i.created.is_some_and(|d| week.contains(d));
-            let done = i.status == Status::Done && i.done.is_some_and(|d| week.contains(d));
-            created || done
+fn unplanned(g: &Graph, facts: &Facts, week: &Period) -> Vec<UnplannedTask> {
+    (0..g.items.len())
+        .map(|ix| {
+            (
+                &g.items[ix],
+                facts
+                    .done_on(g, ix)
+                    .filter(|_| g.items[ix].status == Status::Done),
+            )
         })
-        .map(|i| UnplannedTask {
+        .filter(|(i, _)| i.kind == Kind::Task && i.unplanned)
+        .filter(|(i, done)| {
+            let created = i.created.is_some_and(|d| week.contains(d));
+            created || done.is_some_and(|d| week.contains(d))
+        })
+        .map(|(i, done)| UnplannedTask {
             id: i.id.clone(),
             title: title(i),
             owner: i.owners.first().cloned(),
             status: i.status,
             created: i.created,
-            done: i.done.filter(|_| i.status == Status::Done),
+            done,
             reason: i.reason.clone(),
             requested_by: i.requested_by.clone(),
         })
@@ -329,13 +337,6 @@ fn unplanned(g: &Graph, week: &Period) -> Vec<UnplannedTask> {
 
 fn title(item: &Item) -> String {
     item.title.clone().unwrap_or_default()
-}
-
-fn date_opt<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.collect_str(d),
-        None => s.serialize_none(),
-    }
 }
 
 #[cfg(test)]

@@ -199,16 +199,7 @@ pub fn read_one(input: Input, settings: &ParseSettings) -> (SourceFile, Parsed) 
         Content::Disk(p) => read_capped(&p),
     };
     let unreadable = |message: String, help: &str| {
-        let parsed = Parsed {
-            items: Vec::new(),
-            problems: vec![FileProblem {
-                code: "AL014",
-                message,
-                help: help.to_string(),
-                span: Span::default(),
-            }],
-            is_item_file: true,
-        };
+        let parsed = Parsed::unreadable(message, help, Span::default());
         (SourceFile::new(path.clone(), String::new()), parsed)
     };
     let bytes = match bytes {

@@ -10,12 +10,13 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 
-use super::report::{Signal, SignalKind, Window, date, round_to};
+use super::shape::{Signal, SignalKind, Window};
 use super::work::open_tasks;
 use crate::config::Config;
-use crate::goals::kr_live_on;
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Kind, Period, Status, days_between};
+use crate::periods::kr_live_on;
+use crate::ser::{date, round_to};
 
 /// The column of open work that traces to no objective.
 pub const UNTRACED: &str = "untraced";

@@ -11,8 +11,8 @@ use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 
 use super::progress::{Work, numeric_progress, unit};
-use super::report::{round_to, round2};
 use crate::model::{Checkin, Metric, Period, Status, days_between};
+use crate::ser::{round_to, round2};
 
 /// A line further out than this is "never" (`reaches_target_on: null`):
 /// a date a century away is no forecast, and it keeps date math in range.

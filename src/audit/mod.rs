@@ -9,7 +9,7 @@
 pub mod capacity;
 pub mod forecast;
 mod progress;
-mod report;
+mod shape;
 mod stalled;
 mod work;
 
@@ -20,26 +20,26 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
+pub(crate) use crate::ser::{date, round_to, round1, round2, round2_opt};
 pub use forecast::Forecast;
 pub use progress::{
-    KrStatus, StatusInputs, Work, current_value, expected_progress, kr_progress, kr_status,
-    latest_checkin, numeric_progress, task_progress, unit, work_at,
+    KrStatus, StatusInputs, current_value, expected_progress, kr_progress, kr_status,
+    latest_checkin, task_progress, unit, work_at,
 };
-pub use report::{
+pub use shape::{
     Audit, Coverage, Gate, History, KrReport, LaggingShare, Metrics, ObjectiveReport, Signal,
-    SignalKind, Untraced, Window, round_to,
+    SignalKind, Untraced, Window,
 };
-pub(crate) use report::{date, round1, round2, round2_opt};
-pub use stalled::{Blocked, Facts, Stall, infer_done_dates, stall};
+pub use stalled::{Blocked, Facts, Stall, stall};
 pub use work::{
-    Scope, finished_in, kr_team, open_tasks, percent, starved, starved_message, task_team,
-    traced_on, untraced, weeks_remaining,
+    Scope, finished_in, kr_team, open_tasks, percent, starved, starved_message, traced_on,
+    untraced, weeks_remaining,
 };
 
 use crate::config::Config;
-use crate::goals::{kr_active_in, kr_cancelled, kr_period};
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Kind, LinkField, Period, Status};
+use crate::periods::{kr_active_in, kr_cancelled, kr_period};
 
 /// One KR judged on its own (no starved verdict, which needs the others).
 #[derive(Debug, Clone)]
@@ -98,7 +98,7 @@ pub fn evaluate_kr(cx: &Context, kr: ItemIx) -> KrEval {
         .metric
         .as_ref()
         .map(|m| current_value(m, &item.checkins, cx.as_of));
-    let forecast = kr_forecast(g, kr, &period, cx.as_of);
+    let forecast = kr_forecast(g, cx.facts, kr, &period, cx.as_of);
     KrEval {
         progress,
         expected,
@@ -114,7 +114,13 @@ pub fn evaluate_kr(cx: &Context, kr: ItemIx) -> KrEval {
 
 /// The forecast of one KR (SPEC §10): by its check-ins when it has a
 /// metric, else by the done-estimate rate of the tasks that trace to it.
-pub fn kr_forecast(g: &Graph, kr: ItemIx, period: &Period, as_of: Date) -> Option<Forecast> {
+pub fn kr_forecast(
+    g: &Graph,
+    facts: &Facts,
+    kr: ItemIx,
+    period: &Period,
+    as_of: Date,
+) -> Option<Forecast> {
     let item = &g.items[kr];
     match &item.metric {
         Some(m) => forecast::metric_forecast(m, &item.checkins, period, as_of),
@@ -124,7 +130,7 @@ pub fn kr_forecast(g: &Graph, kr: ItemIx, period: &Period, as_of: Date) -> Optio
                 .into_iter()
                 .map(|t| forecast::DatedWork {
                     work: work_at(&g.items[t], as_of),
-                    done: g.items[t].done,
+                    done: facts.done_on(g, t),
                 })
                 .collect();
             forecast::task_forecast(&work, period, as_of)
@@ -161,7 +167,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
     let g = graph;
     let cfg = &config.audit;
     let open = open_tasks(g);
-    let finished = finished_in(g, window);
+    let finished = finished_in(g, facts, window);
     let mut signals = Vec::new();
 
     // KRs active in the window, judged one by one.
@@ -247,7 +253,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
     }
 
     // Untraced work and the lagging-work share.
-    let count = untraced(g, &finished);
+    let count = untraced(g, facts, &finished);
     let untraced = Untraced {
         finished: count.finished,
         untraced: count.untraced.len(),
@@ -327,13 +333,14 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
         pass: gates.iter().all(|g| g.pass),
         gates,
         history: History {
-            git: facts.from_git(),
+            git: facts.has_git_dates(),
             cut: facts.history_cut,
-            inferred_done: g
-                .items
+            inferred_done: facts
+                .inferred_done
                 .iter()
-                .filter(|i| i.done_inferred)
-                .map(|i| i.id.clone())
+                .enumerate()
+                .filter(|(_, d)| d.is_some())
+                .map(|(ix, _)| g.items[ix].id.clone())
                 .collect(),
         },
     }
@@ -373,7 +380,6 @@ fn objectives(cx: &Context, krs: &[KrReport]) -> Vec<ObjectiveReport> {
             let mine = by_objective.remove(&o).unwrap_or_default();
             let progress = weighted(mine.iter().map(|k| (k.progress, kr_weight(g, k.ix))));
             ObjectiveReport {
-                ix: o,
                 id: item.id.clone(),
                 title: item.title.clone().unwrap_or_default(),
                 progress,
@@ -498,9 +504,4 @@ fn signal(kind: SignalKind, id: &str, message: String) -> Signal {
         id: Some(id.to_string()),
         message,
     }
-}
-
-/// A share in [0, 1] as a whole percent for sentences: `35%`.
-pub fn pct_of(p: f64) -> String {
-    format!("{}%", (p * 100.0).round() as i64)
 }

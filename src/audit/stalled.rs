@@ -6,6 +6,7 @@
 use jiff::civil::Date;
 
 use crate::config::AuditConfig;
+use crate::git::ChangeDates;
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Kind, Status, days_between};
 
@@ -24,6 +25,10 @@ pub struct Facts {
     /// upper bounds: a file may have changed earlier than it says, never
     /// later, which can only make a KR look less stalled than it is.
     pub history_cut: bool,
+    /// Per item (`graph.items`): the day a done task without a `done:`
+    /// field was finished, inferred from history. The item's own `done`
+    /// stays what its file says.
+    pub inferred_done: Vec<Option<Date>>,
 }
 
 impl Facts {
@@ -32,11 +37,48 @@ impl Facts {
         Facts {
             file_changed: vec![None; graph.files.len()],
             history_cut: false,
+            inferred_done: vec![None; graph.items.len()],
         }
     }
 
+    /// The facts about `graph` that git history gives as of `day`: each
+    /// file's last change on or before it, and done tasks without a `done:`
+    /// field dated by that change (SPEC §3 judges finished work by its
+    /// day, and history knows it when the file does not).
+    pub fn from_history(graph: &Graph, history: &ChangeDates, day: Date) -> Facts {
+        let file_changed: Vec<Option<Date>> = graph
+            .files
+            .iter()
+            .map(|f| history.last_at(&f.path, day))
+            .collect();
+        let inferred_done = graph
+            .items
+            .iter()
+            .map(|item| {
+                let undated =
+                    item.kind == Kind::Task && item.status == Status::Done && item.done.is_none();
+                undated
+                    .then(|| file_changed.get(item.origin.file).copied().flatten())
+                    .flatten()
+            })
+            .collect();
+        Facts {
+            file_changed,
+            history_cut: history.shallow,
+            inferred_done,
+        }
+    }
+
+    /// The day task `ix` was finished: its `done:` field, else the day
+    /// history gives.
+    pub fn done_on(&self, graph: &Graph, ix: ItemIx) -> Option<Date> {
+        graph.items[ix]
+            .done
+            .or_else(|| self.inferred_done.get(ix).copied().flatten())
+    }
+
     /// Whether any file has a date from git.
-    pub fn from_git(&self) -> bool {
+    pub fn has_git_dates(&self) -> bool {
         self.file_changed.iter().any(Option::is_some)
     }
 
@@ -49,21 +91,6 @@ impl Facts {
         let checkin = latest_checkin(&item.checkins, as_of).map(|c| c.date);
         // `None` orders below any date, so this is the later of the two.
         written.max(checkin)
-    }
-}
-
-/// Dates done tasks that have no `done:` field by their file's last change
-/// (git's, on or before the facts' day) and marks them inferred: SPEC §3
-/// judges finished work by its day, and history knows it when the file
-/// does not. Every command that audits a tree calls this, `trend` too.
-pub fn infer_done_dates(graph: &mut Graph, facts: &Facts) {
-    for item in &mut graph.items {
-        let undated = item.kind == Kind::Task && item.status == Status::Done && item.done.is_none();
-        let changed = facts.file_changed.get(item.origin.file).copied().flatten();
-        if let (true, Some(day)) = (undated, changed) {
-            item.done = Some(day);
-            item.done_inferred = true;
-        }
     }
 }
 
@@ -150,7 +177,7 @@ mod tests {
             || Facts::none(&g),
             |f| Facts {
                 file_changed: f,
-                history_cut: false,
+                ..Facts::none(&g)
             },
         );
         let (kr, t) = (g.get("KR-1").unwrap(), g.get("T-1").unwrap());

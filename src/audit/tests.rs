@@ -232,7 +232,7 @@ fn weighted_progress() {
 
 #[test]
 fn live_and_active_krs() {
-    use crate::goals::{kr_active_in, kr_live_on, kr_period};
+    use crate::periods::{kr_active_in, kr_live_on, kr_period};
     let g = graph_of(&[
         (
             "O-1.md",

@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use crate::goals::kr_live_on;
+use super::Facts;
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Item, Kind, LinkField, Period, Status};
+use crate::periods::kr_live_on;
 
 /// A finished task is traced when it traces to a KR live on its `done`
 /// day; unplanned work is never traced (SPEC §3 "Trace", "Untraced").
@@ -19,12 +20,12 @@ pub fn traced_on(graph: &Graph, task: ItemIx, day: Date) -> bool {
             .any(|&kr| kr_live_on(graph, kr, day))
 }
 
-/// The tasks finished in the window: done, with a `done` date inside it.
-pub fn finished_in(graph: &Graph, window: &Period) -> Vec<ItemIx> {
+/// The tasks finished in the window: done, with a done day inside it.
+pub fn finished_in(graph: &Graph, facts: &Facts, window: &Period) -> Vec<ItemIx> {
     tasks(graph)
         .filter(|&t| {
-            let item = &graph.items[t];
-            item.status == Status::Done && item.done.is_some_and(|d| window.contains(d))
+            graph.items[t].status == Status::Done
+                && facts.done_on(graph, t).is_some_and(|d| window.contains(d))
         })
         .collect()
 }
@@ -48,7 +49,7 @@ pub struct UntracedCount {
 }
 
 /// Counts untraced work, judged by the KRs live on each task's done day.
-pub fn untraced(graph: &Graph, finished: &[ItemIx]) -> UntracedCount {
+pub fn untraced(graph: &Graph, facts: &Facts, finished: &[ItemIx]) -> UntracedCount {
     let mut c = UntracedCount {
         finished: finished.len(),
         ..UntracedCount::default()
@@ -57,7 +58,9 @@ pub fn untraced(graph: &Graph, finished: &[ItemIx]) -> UntracedCount {
         let item = &graph.items[t];
         let estimate = item.estimate.max(0.0);
         c.finished_estimate += estimate;
-        let day = item.done.expect("finished tasks have a done date");
+        let Some(day) = facts.done_on(graph, t) else {
+            continue;
+        };
         if !traced_on(graph, t, day) {
             c.untraced.push(t);
             c.untraced_estimate += estimate;
@@ -263,9 +266,10 @@ mod tests {
             ),
         ]);
         let window = Period::parse("2026-Q4").unwrap();
-        let finished = finished_in(&g, &window);
+        let facts = Facts::none(&g);
+        let finished = finished_in(&g, &facts, &window);
         assert_eq!(finished.len(), 2);
-        let c = untraced(&g, &finished);
+        let c = untraced(&g, &facts, &finished);
         assert_eq!(
             (c.untraced.len(), c.untraced_estimate, c.finished_estimate),
             (2, 4.0, 4.0)

@@ -14,6 +14,7 @@ use crate::config::{IdScheme, Root, Unplanned};
 use crate::edit::{self, Change, Target, Value};
 use crate::error::Fatal;
 use crate::graph::Graph;
+use crate::model::schema;
 use crate::model::{Kind, LinkField, Period, Status};
 use crate::parse::{frontmatter, valid_id};
 use crate::suggest::most_similar;
@@ -169,6 +170,7 @@ pub fn plan(root: &Root, graph: &Graph, as_of: Date, spec: &NewItem) -> Result<P
         ));
     }
     fields.push(("created", Value::plain(as_of.to_string())));
+    fields.sort_by_key(|(name, _)| schema::rank(name));
 
     let template = root
         .dir

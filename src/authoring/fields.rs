@@ -10,8 +10,8 @@ use crate::config::Config;
 use crate::edit::Value;
 use crate::error::Fatal;
 use crate::graph::Graph;
+use crate::model::schema::{self, FieldType, Settable};
 use crate::model::{Kind, LinkField, Period, Status, parse_date};
-use crate::parse::{COMMON_FIELDS, fields_for};
 use crate::suggest::closest;
 
 /// A checked assignment: the field (dotted when nested) and its new value,
@@ -33,55 +33,36 @@ pub fn split_assignment(s: &str) -> Result<(&str, &str), Fatal> {
     }
 }
 
-/// Fields `align set` refuses, with what to do instead.
-fn refused(field: &str) -> Option<&'static str> {
-    match field {
-        "id" => Some(
-            "an id is named in links and file names; rename it by hand, then fix the links `align lint` reports",
-        ),
-        "kind" => Some("create the item anew with `align new KIND TITLE` and remove the old one"),
-        "checkins" => Some("record a check-in with `align checkin KR VALUE`"),
-        "metric" => Some(
-            "set its parts: `metric.start=…`, `metric.target=…`, `metric.current=…`, `metric.unit=…`",
-        ),
-        "raci" => Some(
-            "set its parts: `raci.responsible=…`, `raci.accountable=…`, `raci.consulted=…`, `raci.informed=…`",
-        ),
-        _ => None,
-    }
-}
-
-/// Every field name `align set` knows for `kind`, for suggestions.
+/// Every field name `align set` knows for `kind`, with the settable
+/// parts of mapping fields (`metric.start`), for suggestions.
 fn known(kind: Kind) -> Vec<String> {
-    let mut out: Vec<String> = COMMON_FIELDS
-        .iter()
-        .chain(fields_for(kind))
-        .filter(|f| refused(f).is_none())
-        .map(|s| s.to_string())
-        .collect();
-    if kind == Kind::Kr {
+    let mut out = Vec::new();
+    for f in schema::fields_of(kind) {
+        if f.set == Settable::Yes {
+            out.push(f.name.to_string());
+        }
         out.extend(
-            [
-                "metric.start",
-                "metric.target",
-                "metric.current",
-                "metric.unit",
-            ]
-            .map(String::from),
-        );
-    }
-    if matches!(kind, Kind::Initiative | Kind::Task) {
-        out.extend(
-            [
-                "raci.responsible",
-                "raci.accountable",
-                "raci.consulted",
-                "raci.informed",
-            ]
-            .map(String::from),
+            schema::parts_of(f.name)
+                .filter(|p| p.settable)
+                .map(|p| format!("{}.{}", p.of, p.name)),
         );
     }
     out
+}
+
+/// The type of a settable field or part of `kind`, and the field's row.
+fn lookup(kind: Kind, name: &str) -> Option<(FieldType, &'static schema::Field)> {
+    let (head, part) = match name.split_once('.') {
+        Some((h, p)) => (h, Some(p)),
+        None => (name, None),
+    };
+    let f = schema::fields_of(kind).find(|f| f.name == head)?;
+    match part {
+        None => Some((f.ty, f)),
+        Some(p) => schema::parts_of(head)
+            .find(|x| x.name == p && x.settable)
+            .map(|x| (x.ty, f)),
+    }
 }
 
 /// Checks `field=raw` for an item of `kind`.
@@ -92,14 +73,14 @@ pub fn check(
     config: &Config,
     graph: &Graph,
 ) -> Result<Assignment, Fatal> {
-    if let Some(help) = refused(field) {
+    if let Some(Settable::No(help)) = schema::field_named(field).map(|f| f.set) {
         return Err(Fatal::usage(
             format!("`{field}` cannot be changed with `align set`"),
             help,
         ));
     }
-    let names = known(kind);
-    if !names.iter().any(|n| n == field) {
+    let Some((ty, row)) = lookup(kind, field) else {
+        let names = known(kind);
         let help = match closest(field, names.iter().map(String::as_str)) {
             Some(s) => format!(
                 "did you mean `{s}`? {} has: {}",
@@ -112,7 +93,7 @@ pub fn check(
             format!("`{field}` is not a field of {}", kind.a_noun()),
             help,
         ));
-    }
+    };
     let value = |v: Value| {
         Ok(Assignment {
             field: field.to_string(),
@@ -120,10 +101,7 @@ pub fn check(
         })
     };
     if raw.is_empty() {
-        let required = field == "title"
-            || (kind == Kind::Kr && field == "objective")
-            || (kind == Kind::Initiative && field == "kr");
-        if required {
+        if row.name == field && row.required.has(kind) {
             return Err(Fatal::usage(
                 format!(
                     "`{field}` is required on {} and cannot be removed",
@@ -137,41 +115,36 @@ pub fn check(
             value: None,
         });
     }
-    match field {
-        "created" | "updated" | "due" | "start" | "done" => value(date(field, raw)?.1),
-        "weight" | "estimate" | "metric.start" | "metric.target" | "metric.current" => {
-            value(number(field, raw)?.1)
-        }
-        "status" => value(status(kind, raw, config)?),
-        "period" => {
+    match ty {
+        FieldType::Date => value(date(field, raw)?.1),
+        FieldType::Number => value(number(field, raw)?.1),
+        FieldType::Status => value(status(kind, raw, config)?),
+        FieldType::Period => {
             Period::parse(raw)
                 .map_err(|m| Fatal::usage(format!("`period`: {m}"), "e.g. `period=2026-Q4`"))?;
             value(Value::text(raw))
         }
-        "unplanned" => match raw.to_ascii_lowercase().as_str() {
+        FieldType::Bool => match raw.to_ascii_lowercase().as_str() {
             "true" | "yes" => value(Value::plain("true")),
             "false" | "no" => value(Value::plain("false")),
             _ => Err(Fatal::usage(
-                format!("`unplanned` is true or false, not `{raw}`"),
-                "write `unplanned=true` or `unplanned=false`",
+                format!("`{field}` is true or false, not `{raw}`"),
+                format!("write `{field}=true` or `{field}=false`"),
             )),
         },
-        "owner" => value(Value::text(owner(raw, config)?)),
-        "labels" | "raci.responsible" | "raci.accountable" | "raci.consulted" | "raci.informed" => {
+        // A part naming people (`raci.consulted`) takes a list; `owner` one.
+        FieldType::Person if row.name == field => value(Value::text(owner(raw, config)?)),
+        FieldType::Person => {
             let list = split_list(raw);
-            if field.starts_with("raci.") {
-                for p in &list {
-                    owner(p, config)?;
-                }
+            for p in &list {
+                owner(p, config)?;
             }
             value(Value::List(list.into_iter().map(Value::text).collect()))
         }
-        "parent" | "objective" | "kr" | "initiative" | "depends_on" => {
-            let link = LinkField::allowed_for(kind)
-                .iter()
-                .copied()
-                .find(|l| l.as_str() == field)
-                .expect("known link field");
+        FieldType::Words => value(Value::List(
+            split_list(raw).into_iter().map(Value::text).collect(),
+        )),
+        FieldType::Link(link) => {
             let ids = split_list(raw);
             check_links(graph, link, &ids)?;
             if ids.len() > 1 && matches!(link, LinkField::Parent | LinkField::Objective) {
@@ -182,7 +155,11 @@ pub fn check(
             }
             value(id_value(&ids))
         }
-        _ => value(Value::text(raw)),
+        FieldType::Id
+        | FieldType::Kind
+        | FieldType::Text
+        | FieldType::Parts
+        | FieldType::Entries => value(Value::text(raw)),
     }
 }
 

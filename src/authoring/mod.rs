@@ -11,35 +11,6 @@ pub mod scaffold;
 
 use crate::error::Fatal;
 use crate::graph::{Graph, ItemIx};
-use crate::suggest::closest;
-
-/// The one item with `id`, or an error naming the nearest ids.
-pub fn find(graph: &Graph, id: &str) -> Result<ItemIx, Fatal> {
-    match graph.all_with(id) {
-        [ix] => Ok(*ix),
-        [] => {
-            let help = closest(id, graph.ids()).map_or_else(
-                || "check the id; `align status` lists the items".to_string(),
-                |s| format!("did you mean `{s}`?"),
-            );
-            Err(Fatal::usage(format!("no item has the id `{id}`"), help))
-        }
-        many => {
-            let paths: Vec<&str> = many
-                .iter()
-                .map(|&ix| graph.file_of(ix).path.as_str())
-                .collect();
-            Err(Fatal::usage(
-                format!(
-                    "the id `{id}` is used by {} items ({})",
-                    many.len(),
-                    paths.join(", ")
-                ),
-                "give each item its own id first (`align lint` reports AL004)",
-            ))
-        }
-    }
-}
 
 /// Opens the file of item `ix` for editing that item. The file must still
 /// hold what the graph was built from: the values were checked against

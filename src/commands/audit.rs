@@ -44,10 +44,9 @@ pub fn run(env: &Env, args: AuditArgs) -> Result<Outcome, Fatal> {
         Format::Json => render::json::pretty(&report),
         Format::Markdown => render::markdown::audit(&report),
         Format::Github => render::github::audit(&graph, &report),
-        _ if env.quiet => String::new(),
         _ => render::audit::human(&report, env.color),
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(if report.pass {
         Outcome::Success
     } else {

@@ -43,7 +43,7 @@ pub fn run(env: &Env, args: CapacityArgs) -> Result<Outcome, Fatal> {
         _ if env.quiet => String::new(),
         _ => render::capacity::human(&view, env.root.config.capacity.is_some()),
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(Outcome::Success)
 }
 

@@ -18,7 +18,7 @@ pub fn run(env: &Env, args: CheckinArgs) -> Result<Outcome, Fatal> {
         env.as_of,
     )?;
     let graph = env.load_graph()?;
-    let ix = authoring::find(&graph, &args.kr)?;
+    let ix = graph.find(&args.kr)?;
     let item = &graph.items[ix];
     if item.kind != Kind::Kr {
         return Err(Fatal::usage(

@@ -23,12 +23,9 @@ pub fn run(env: &Env) -> Result<Outcome, Fatal> {
                     env.root.dir.display()
                 ),
             };
-            format!(
-                "{source}{}",
-                crate::parse::yaml::to_string(&env.root.config)
-            )
+            format!("{source}{}", crate::yaml::to_string(&env.root.config))
         }
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(Outcome::Success)
 }

@@ -15,12 +15,10 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
         .id
         .ok_or_else(|| Fatal::usage("`align done` needs an id", "e.g. `align done T-7kq3`"))?;
     let graph = env.load_graph()?;
-    let ix = authoring::find(&graph, &id)?;
+    let ix = graph.find(&id)?;
     let item = &graph.items[ix];
     if item.status == Status::Done && (item.kind != Kind::Task || item.done.is_some()) {
-        if !env.quiet {
-            crate::output::print(&format!("{id} is already done; nothing changed\n"))?;
-        }
+        env.print(&format!("{id} is already done; nothing changed\n"))?;
         return Ok(Outcome::Success);
     }
     let mut doc = authoring::open_item(&env.root, &graph, ix)?;

@@ -4,20 +4,15 @@
 use crate::Outcome;
 use crate::cli::{Format, GraphArgs};
 use crate::commands::Env;
-use crate::diagram;
 use crate::error::Fatal;
-use crate::report::render;
+use crate::report::render::{self, diagram};
 use crate::rollup::Rollup;
 
 pub fn run(env: &Env, args: GraphArgs) -> Result<Outcome, Fatal> {
     let format = env.format("graph", &[Format::Mermaid, Format::Dot, Format::Json])?;
     let judged = env.judged()?;
     let graph = &judged.graph;
-    let target = args
-        .id
-        .as_deref()
-        .map(|id| super::status::find(graph, id))
-        .transpose()?;
+    let target = args.id.as_deref().map(|id| graph.find(id)).transpose()?;
     let cx = judged.context(env);
     let mut rollup = Rollup::new(cx);
     let roots = match target {
@@ -30,6 +25,6 @@ pub fn run(env: &Env, args: GraphArgs) -> Result<Outcome, Fatal> {
         Format::Json => render::json::pretty(&d),
         _ => diagram::mermaid(&d),
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(Outcome::Success)
 }

@@ -22,13 +22,7 @@ pub fn run(env: &Env, args: HookArgs) -> Result<Outcome, Fatal> {
     let saved = dir.join(SAVED);
     let current = std::fs::read_to_string(&hook).ok();
     let ours = current.as_deref().is_some_and(|t| t.contains(MARKER));
-    let say = |msg: String| {
-        if env.quiet {
-            Ok(())
-        } else {
-            crate::output::print(&msg)
-        }
-    };
+    let say = |msg: String| env.print(&msg);
     match args.action {
         HookAction::Install { force } => {
             if ours && !force {

@@ -1,6 +1,5 @@
 //! `align lint [PATH…]`: structural checks (SPEC §5).
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use crate::Outcome;
@@ -10,9 +9,9 @@ use crate::config::Severity;
 use crate::error::Fatal;
 use crate::graph::Graph;
 use crate::report::{Diagnostic, Summary, render};
-use crate::rules::{self, LintContext};
+use crate::rules;
 
-use super::lint_git as staged;
+use crate::staged;
 
 pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
     let format = env.format(
@@ -27,37 +26,24 @@ pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
     )?;
     let prefixes = path_filters(env, &args.paths)?;
     let (graph, mut findings) = if args.staged {
-        staged::lint_staged(env)?
+        staged::lint_staged(&env.root, env.as_of)?
     } else {
         let graph = env.load_graph()?;
-        let findings = lint_graph(env, &graph, None);
+        let findings = rules::lint_files(&graph, &env.root.config, env.as_of, None);
         (graph, findings)
     };
     if let Some(base) = &args.base {
-        findings = staged::new_since(env, base, &graph, findings)?;
+        findings = staged::new_since(&env.root, env.as_of, base, &graph, findings)?;
     }
     if !prefixes.is_empty() {
         findings.retain(|d| prefixes.iter().any(|p| under(&graph.files[d.file].path, p)));
     }
-    report(env, format, &graph, &findings)
-}
-
-/// The findings in `graph` (in the files of `scope`, when given), with the
-/// window of the as-of date.
-pub fn lint_graph(env: &Env, graph: &Graph, scope: Option<&HashSet<usize>>) -> Vec<Diagnostic> {
-    let ctx = LintContext {
-        graph,
-        config: &env.root.config,
-        as_of: env.as_of,
-        window: env.window(),
-        scope,
-    };
-    rules::lint(&ctx)
+    print_findings(env, format, &graph, &findings)
 }
 
 /// Renders lint findings in `format` and decides the exit status: shared by
 /// `lint` and the git modes that build their graph elsewhere.
-pub fn report(
+pub fn print_findings(
     env: &Env,
     format: Format,
     graph: &Graph,
@@ -68,11 +54,10 @@ pub fn report(
         Format::Short => render::short::render(graph, findings),
         Format::Json => render::json::lint(graph, findings, &summary),
         Format::Github => render::github::render(graph, findings),
-        Format::Sarif => render::sarif::render(graph, findings),
-        _ if env.quiet => String::new(),
+        Format::Sarif => render::sarif::render(graph, findings, &crate::rules::docs()),
         _ => render::human::render(graph, findings, &summary, env.color),
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(if summary.errors > 0 {
         Outcome::Failure
     } else {
@@ -84,7 +69,7 @@ fn summarize(graph: &Graph, findings: &[Diagnostic]) -> Summary {
     Summary {
         files: graph.files.len(),
         items: graph.items.len(),
-        skipped: graph.ws_skipped,
+        skipped: graph.skipped,
         errors: findings
             .iter()
             .filter(|d| d.severity == Severity::Error)

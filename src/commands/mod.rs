@@ -12,7 +12,6 @@ mod graph;
 mod hook;
 mod init;
 mod lint;
-mod lint_git;
 mod new;
 mod next;
 mod report;
@@ -31,8 +30,8 @@ use crate::cli::{Cli, Command, Format, Global};
 use crate::config::Root;
 use crate::error::Fatal;
 use crate::graph::Graph;
+use crate::load::{Dated, Judged};
 use crate::model::{Period, parse_date};
-use crate::workspace;
 
 /// What every command knows: the root and the global flags, resolved.
 pub struct Env {
@@ -60,6 +59,9 @@ impl Env {
             ));
         }
         let root = crate::config::discover(&cwd)?;
+        if let Some(path) = &root.config_path {
+            crate::rules::check_config(&root.config, path)?;
+        }
         let as_of = match &global.as_of {
             Some(s) => parse_date(s).map_err(|m| {
                 Fatal::usage(
@@ -77,6 +79,15 @@ impl Env {
             as_of,
             cwd: cwd.canonicalize().unwrap_or(cwd),
         })
+    }
+
+    /// Prints command output to stdout, unless `--quiet` asked for
+    /// nothing but errors (SPEC §4: every command honours it).
+    pub fn print(&self, text: &str) -> Result<(), Fatal> {
+        if self.quiet {
+            return Ok(());
+        }
+        crate::output::print(text)
     }
 
     /// The output format, checked against those the command offers (the
@@ -101,32 +112,14 @@ impl Env {
         })
     }
 
-    /// Reads the work tree into a graph and dates it from one walk of git
-    /// history (where the root is in a repository): the facts as of as-of,
-    /// and done tasks without a `done:` field dated by their last commit.
+    /// Reads the work tree and dates it from git history as of as-of.
     pub fn load_dated(&self) -> Result<Dated, Fatal> {
-        let mut graph = self.load_graph()?;
-        // History that cannot be read is no reason to refuse an audit: the
-        // facts then come from `updated` fields alone.
-        let history = crate::git::Repo::open(&self.root, "align")
-            .ok()
-            .and_then(|repo| repo.change_dates().ok());
-        let facts = history.as_ref().map_or_else(
-            || crate::audit::Facts::none(&graph),
-            |h| h.facts(&graph, self.as_of),
-        );
-        crate::audit::infer_done_dates(&mut graph, &facts);
-        Ok(Dated {
-            graph,
-            facts,
-            history,
-        })
+        Dated::load(&self.root, self.as_of)
     }
 
     /// Reads the work tree into a graph.
     pub fn load_graph(&self) -> Result<Graph, Fatal> {
-        let inputs = workspace::discover(&self.root)?;
-        Ok(Graph::build(workspace::load(&self.root.config, inputs)))
+        crate::load::graph(&self.root)
     }
 }
 
@@ -150,31 +143,6 @@ pub fn pick_format(
     }
 }
 
-/// The work tree with its git history: facts as of as-of, and at any
-/// other day without walking history again (the weekly report).
-pub struct Dated {
-    pub graph: Graph,
-    pub facts: crate::audit::Facts,
-    history: Option<crate::git::ChangeDates>,
-}
-
-impl Dated {
-    /// The facts as of `day`.
-    pub fn facts_at(&self, day: Date) -> crate::audit::Facts {
-        self.history.as_ref().map_or_else(
-            || crate::audit::Facts::none(&self.graph),
-            |h| h.facts(&self.graph, day),
-        )
-    }
-}
-
-/// A graph with the facts and window the goal math judges it by.
-pub struct Judged {
-    pub graph: Graph,
-    pub facts: crate::audit::Facts,
-    pub window: Period,
-}
-
 impl Judged {
     /// The goal-math context at the command's as-of date.
     pub fn context<'a>(&'a self, env: &'a Env) -> crate::audit::Context<'a> {
@@ -193,7 +161,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome, Fatal> {
     // These need no workspace, so a broken align.yaml cannot stop them.
     match &cli.command {
         Command::Completions(args) => return completions::completions(args),
-        Command::Explain(args) => return explain::run(cli.global.format, args),
+        Command::Explain(args) => return explain::run(&cli.global, args),
         Command::Man => return completions::man(),
         _ => {}
     }
@@ -235,18 +203,11 @@ fn report_edit(
     path: &str,
     fields: &[&str],
 ) -> Result<Outcome, Fatal> {
-    let text = match format {
-        Format::Json => format!(
-            "{}\n",
-            serde_json::json!({"id": item.id, "path": path, "changed": fields})
-        ),
-        _ if env.quiet => return Ok(Outcome::Success),
-        _ if fields == ["checkins"] => format!("{}: added a check-in in {path}\n", item.id),
-        _ => {
-            let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
-            format!("{}: set {} in {path}\n", item.id, names.join(", "))
-        }
-    };
-    crate::output::print(&text)?;
+    env.print(&crate::report::render::edit::changed(
+        format == Format::Json,
+        &item.id,
+        path,
+        fields,
+    ))?;
     Ok(Outcome::Success)
 }

@@ -40,10 +40,10 @@ pub fn run(env: &Env, args: NewArgs) -> Result<Outcome, Fatal> {
     create::write(&env.root, &planned)?;
     let (include, exclude) = workspace::matchers(&env.root.config)?;
     if !workspace::wanted(&planned.rel, &include, &exclude) && !env.quiet {
-        eprintln!(
-            "warning: `{}` is not matched by `include` in align.yaml, so align will not read it\n  help: add its folder to `include`",
+        crate::output::eprint(&format!(
+            "warning: `{}` is not matched by `include` in align.yaml, so align will not read it\n  help: add its folder to `include`\n",
             planned.rel
-        );
+        ));
     }
     if args.edit {
         open_editor(&planned.path)?;
@@ -56,7 +56,7 @@ pub fn run(env: &Env, args: NewArgs) -> Result<Outcome, Fatal> {
         ),
         _ => format!("{shown}\n"),
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(Outcome::Success)
 }
 

@@ -16,9 +16,8 @@ pub fn run(env: &Env, args: NextArgs) -> Result<Outcome, Fatal> {
     queue.tasks.truncate(args.limit);
     let text = match format {
         Format::Json => render::json::pretty(&queue),
-        _ if env.quiet => String::new(),
         _ => render::queue::human(&queue, total, env.color),
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(Outcome::Success)
 }

@@ -27,6 +27,6 @@ fn weekly(env: &Env) -> Result<Outcome, Fatal> {
         Format::Json => render::json::pretty(&w),
         _ => render::weekly::markdown(&w),
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(Outcome::Success)
 }

@@ -10,7 +10,7 @@ use crate::error::Fatal;
 pub fn run(env: &Env, args: SetArgs) -> Result<Outcome, Fatal> {
     let format = super::edit_format(env, "set")?;
     let graph = env.load_graph()?;
-    let ix = authoring::find(&graph, &args.id)?;
+    let ix = graph.find(&args.id)?;
     let item = &graph.items[ix];
     let mut checked = Vec::new();
     for a in &args.assignments {

@@ -16,14 +16,13 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     };
     let judged = env.judged()?;
     let graph = &judged.graph;
-    let ix = super::status::find(graph, &id)?;
+    let ix = graph.find(&id)?;
     let cx = judged.context(env);
     let detail = crate::detail::detail(&cx, ix);
     let text = match format {
         Format::Json => render::json::pretty(&detail),
-        _ if env.quiet => String::new(),
         _ => render::detail::human(&detail, env.color),
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(Outcome::Success)
 }

@@ -35,7 +35,7 @@ pub fn run(env: &Env, args: SiteArgs) -> Result<Outcome, Fatal> {
     let status = Rollup::new(cx).tree();
     let capacity = audit::capacity::capacity(graph, config, env.as_of, &window, None);
     let trend = trend(env)?;
-    let (burnups, work) = site::kr_details(graph, &report);
+    let (burnups, work) = site::kr_details(graph, &dated.facts, &report);
     let title = args.title.clone().unwrap_or_else(|| {
         env.root
             .dir
@@ -76,7 +76,7 @@ pub fn run(env: &Env, args: SiteArgs) -> Result<Outcome, Fatal> {
             shown.display()
         ),
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(Outcome::Success)
 }
 

@@ -6,7 +6,7 @@ use crate::audit::traced_on;
 use crate::cli::{Format, IdArg};
 use crate::commands::Env;
 use crate::error::Fatal;
-use crate::graph::{Graph, ItemIx};
+use crate::graph::Graph;
 use crate::report::render;
 use crate::rollup::Rollup;
 
@@ -14,7 +14,7 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     let format = env.format("status", &[Format::Human, Format::Json])?;
     let judged = env.judged()?;
     let graph = &judged.graph;
-    let target = args.id.as_deref().map(|id| find(graph, id)).transpose()?;
+    let target = args.id.as_deref().map(|id| graph.find(id)).transpose()?;
     let cx = judged.context(env);
     let mut rollup = Rollup::new(cx);
     let roots = match target {
@@ -23,7 +23,6 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     };
     let text = match format {
         Format::Json => render::json::pretty(&roots),
-        _ if env.quiet => String::new(),
         _ => {
             let footer = if target.is_none() {
                 untraced_footer(graph, env)
@@ -33,22 +32,8 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
             render::tree::human(&roots, &footer, env.color)
         }
     };
-    crate::output::print(&text)?;
+    env.print(&text)?;
     Ok(Outcome::Success)
-}
-
-/// The item with `id`, or a usage error naming the nearest ids.
-pub fn find(graph: &Graph, id: &str) -> Result<ItemIx, Fatal> {
-    graph.get(id).ok_or_else(|| {
-        let near = crate::suggest::nearest(id, graph.ids(), 3);
-        let help = if near.is_empty() {
-            "`align status` lists every objective, KR, initiative and task".to_string()
-        } else {
-            let near: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
-            format!("did you mean {}?", near.join(" or "))
-        };
-        Fatal::usage(format!("no item has the id `{id}`"), help)
-    })
 }
 
 /// Open tasks that trace to no live KR, which the tree cannot show.

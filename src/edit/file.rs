@@ -10,7 +10,7 @@ use std::time::SystemTime;
 
 use crate::model::Item;
 use crate::parse::scan::{self, Node};
-use crate::parse::yaml;
+use crate::yaml;
 
 use super::EditError;
 use super::text::{self, Change, Target};
@@ -52,7 +52,7 @@ impl Document {
         let bytes = fs::read(&path).map_err(io)?;
         let original = String::from_utf8(bytes)
             .map_err(|_| EditError::Shape(format!("`{}` is not valid UTF-8", path.display())))?;
-        let markdown = is_markdown(&path);
+        let markdown = crate::text::is_markdown(&path.to_string_lossy());
         text::region(&original, markdown)?;
         Ok(Document {
             text: original.clone(),
@@ -242,13 +242,6 @@ fn sync_dir(path: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
-}
-
-fn is_markdown(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("md" | "markdown")
-    )
 }
 
 /// Which mapping of a file holds `item`: its `Origin::index` counts the

@@ -49,14 +49,14 @@ pub fn apply(
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let node = scan::scan(yaml);
     let map = locate(yaml, &node, target)?;
-    let ctx = Ctx { yaml, eol };
+    let editor = TextEditor { yaml, eol };
     let (span, replacement) = match change {
-        Change::Set { path, value } => ctx.set(&map, path, value)?,
-        Change::Remove { path } => match ctx.remove(&map, path) {
+        Change::Set { path, value } => editor.set(&map, path, value)?,
+        Change::Remove { path } => match editor.remove(&map, path) {
             Some(s) => s,
             None => return Ok(text.to_string()),
         },
-        Change::Append { field, entry } => ctx.append(&map, field, entry)?,
+        Change::Append { field, entry } => editor.append(&map, field, entry)?,
     };
     let (a, b) = (region.start + span.start, region.start + span.end);
     let mut out = String::with_capacity(text.len() + replacement.len());
@@ -139,14 +139,14 @@ fn locate<'a>(yaml: &str, node: &'a Node, target: Target) -> Result<MapAt<'a>, E
     }
 }
 
-struct Ctx<'a> {
+struct TextEditor<'a> {
     yaml: &'a str,
     eol: &'a str,
 }
 
 type Splice = (Span, String);
 
-impl Ctx<'_> {
+impl TextEditor<'_> {
     fn at(&self, s: Span) -> &str {
         &self.yaml[s.start..s.end]
     }

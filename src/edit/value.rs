@@ -4,7 +4,7 @@
 //! or `a: b` are quoted); otherwise it is quoted, in the style the value it
 //! replaces was written in where there was one (SPEC §6: quoting is kept).
 
-use crate::parse::yaml::{self, Scalar};
+use crate::yaml::{self, Scalar};
 
 /// A value to write into front-matter.
 #[derive(Debug, Clone, PartialEq)]

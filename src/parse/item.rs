@@ -2,43 +2,18 @@
 //! checking every field's type and value on the way (the facts behind
 //! AL008, AL009 and AL015).
 
+use crate::model::schema::{self, FieldType};
 use crate::model::{
     Checkin, FieldProblem, Item, Kind, Link, LinkField, Metric, Origin, Period, Raci, Status,
     parse_date,
 };
 use crate::span::Span;
 use crate::suggest::closest;
+use crate::text::truncate;
 
 use super::scan::Node;
-use super::yaml::{Mapped, RawItemOf, Scalar, Scalars};
-use super::{FileProblem, ParseSettings};
-
-/// Fields every kind may carry.
-pub const COMMON_FIELDS: &[&str] = &[
-    "id", "kind", "title", "owner", "team", "labels", "created", "updated",
-];
-
-/// The fields of one kind beyond the common ones (SPEC §2).
-pub fn fields_for(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Objective => &["period", "status", "weight", "parent"],
-        Kind::Kr => &["objective", "metric", "checkins", "due", "status", "weight"],
-        Kind::Initiative => &["kr", "status", "start", "due", "raci"],
-        Kind::Task => &[
-            "kr",
-            "initiative",
-            "status",
-            "estimate",
-            "due",
-            "done",
-            "depends_on",
-            "unplanned",
-            "reason",
-            "requested_by",
-            "raci",
-        ],
-    }
-}
+use super::{FileProblem, FileProblemKind, ParseSettings};
+use crate::yaml::{Mapped, RawItemOf, Scalar, Scalars};
 
 /// The longest id `align` accepts; longer is hostile or a mistake.
 const MAX_ID_LEN: usize = 80;
@@ -51,7 +26,7 @@ pub fn valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
-pub(super) struct Ctx<'a> {
+pub(super) struct Builder<'a> {
     pub settings: &'a ParseSettings<'a>,
     /// Offset of the YAML text in the file.
     pub base: usize,
@@ -221,7 +196,7 @@ impl Check<'_> {
 
 use jiff::civil::Date;
 
-impl Ctx<'_> {
+impl Builder<'_> {
     /// Builds the item, or `None` when the mapping has no kind (not an item).
     pub fn build<I>(
         &self,
@@ -243,7 +218,7 @@ impl Ctx<'_> {
                 Some(k) => k,
                 None => {
                     file_problems.push(FileProblem {
-                        code: "AL008",
+                        kind: FileProblemKind::InvalidKind,
                         message: format!("`kind` is {}, which is not a kind", s.describe()),
                         help: "`kind` is one of `objective`, `kr`, `initiative`, `task`".into(),
                         span: spans.value("kind"),
@@ -269,7 +244,7 @@ impl Ctx<'_> {
             (None, Some(stem)) => stem.to_string(),
             (None, None) => {
                 file_problems.push(FileProblem {
-                    code: "AL015",
+                    kind: FileProblemKind::MissingId,
                     message: format!("this {} has no `id`", kind.noun()),
                     help: "items in a multi-item file need an `id`, e.g. `id: KR-4`".into(),
                     span: spans.fallback,
@@ -283,7 +258,7 @@ impl Ctx<'_> {
             spans.fallback
         };
         if !valid_id(&id) {
-            c.invalid("id", id_span, format!("`{}` is not a valid id", truncate(&id)), "ids start with a letter or digit and hold only letters, digits, `_`, `.` and `-`, e.g. `KR-3`");
+            c.invalid("id", id_span, format!("`{}` is not a valid id", truncate(&id, 41)), "ids start with a letter or digit and hold only letters, digits, `_`, `.` and `-`, e.g. `KR-3`");
         }
 
         let title = c.text("title", &raw.title);
@@ -344,7 +319,7 @@ impl Ctx<'_> {
                     c.invalid(
                         field.as_str(),
                         span,
-                        format!("`{}` is not a valid id", truncate(&target)),
+                        format!("`{}` is not a valid id", truncate(&target, 41)),
                         "ids hold only letters, digits, `_`, `.` and `-`",
                     );
                 }
@@ -398,11 +373,7 @@ impl Ctx<'_> {
         let raci = self.raci(raw, &mut c);
 
         // Unknown and missing fields.
-        let allowed_fields: Vec<&'static str> = COMMON_FIELDS
-            .iter()
-            .chain(fields_for(kind))
-            .copied()
-            .collect();
+        let allowed_fields: Vec<&'static str> = schema::fields_of(kind).map(|f| f.name).collect();
         // Known keys are kept (as static names, no allocation) for findings
         // that point at them; unknown ones become AL009 problems.
         let mut keys: Vec<(&'static str, Span)> = Vec::with_capacity(node.entries().len());
@@ -417,17 +388,16 @@ impl Ctx<'_> {
                 }),
             }
         }
-        if title.is_none() {
-            c.problems.push(FieldProblem::Missing { field: "title" });
-        }
-        match kind {
-            Kind::Kr if raw.objective.is_none() => c
-                .problems
-                .push(FieldProblem::Missing { field: "objective" }),
-            Kind::Initiative if raw.kr.is_none() => {
-                c.problems.push(FieldProblem::Missing { field: "kr" })
+        // Required fields (SPEC §2): the title must read as text, links
+        // must be written.
+        for f in schema::FIELDS.iter().filter(|f| f.required.has(kind)) {
+            let present = match f.ty {
+                FieldType::Text => title.is_some(),
+                _ => node.get(f.name).is_some(),
+            };
+            if !present {
+                c.problems.push(FieldProblem::Missing { field: f.name });
             }
-            _ => {}
         }
 
         Some(Item {
@@ -451,7 +421,6 @@ impl Ctx<'_> {
             start,
             due,
             done,
-            done_inferred: false,
             estimate,
             unplanned,
             unplanned_span: node.get("unplanned").map(|_| spans.value("unplanned")),
@@ -555,8 +524,8 @@ impl Ctx<'_> {
         let help = "each check-in is `{date: 2026-11-01, value: 35, confidence: 0.7}`; `align checkin` writes them";
         let list = match raw.checkins.as_ref() {
             None => return Vec::new(),
-            Some(super::yaml::Listed::Other(Scalar::Null)) => return Vec::new(),
-            Some(super::yaml::Listed::Other(s)) => {
+            Some(crate::yaml::Listed::Other(Scalar::Null)) => return Vec::new(),
+            Some(crate::yaml::Listed::Other(s)) => {
                 let span = c.spans.value("checkins");
                 c.invalid(
                     "checkins",
@@ -566,7 +535,7 @@ impl Ctx<'_> {
                 );
                 return Vec::new();
             }
-            Some(super::yaml::Listed::List(list)) => list,
+            Some(crate::yaml::Listed::List(list)) => list,
         };
         let mut out = Vec::new();
         for (i, entry) in list.iter().enumerate() {
@@ -663,14 +632,5 @@ fn non_negative(c: &mut Check, field: &str, v: f64) -> f64 {
         1.0
     } else {
         v
-    }
-}
-
-fn truncate(s: &str) -> String {
-    let t: String = s.chars().take(40).collect();
-    if t.len() < s.len() {
-        format!("{t}…")
-    } else {
-        t
     }
 }

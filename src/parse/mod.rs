@@ -7,7 +7,6 @@
 
 pub mod frontmatter;
 pub mod scan;
-pub mod yaml;
 
 mod item;
 
@@ -16,10 +15,10 @@ use globset::{Glob, GlobMatcher};
 use crate::config::Config;
 use crate::model::{Item, Kind, Origin};
 use crate::span::Span;
+use crate::yaml::{self, Listed, Mapped, RawDoc};
 use scan::Node;
-use yaml::{Listed, Mapped, RawDoc};
 
-pub use item::{COMMON_FIELDS, fields_for, valid_id};
+pub use item::valid_id;
 
 /// Settings the parser needs from the config, compiled once.
 pub struct ParseSettings<'a> {
@@ -51,12 +50,22 @@ impl<'a> ParseSettings<'a> {
     }
 }
 
+/// What is wrong with a file as a whole; each rule that reports file
+/// problems picks its own kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProblemKind {
+    /// The file should be an item file but cannot be read (AL014).
+    Unreadable,
+    /// A `kind` that is not one of align's kinds (AL008).
+    InvalidKind,
+    /// An item of a multi-item file without an `id` (AL015).
+    MissingId,
+}
+
 /// A problem with a file as a whole (rather than one field of an item).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileProblem {
-    /// The rule it belongs to: AL014 (cannot be read), AL008 (bad `kind`),
-    /// AL015 (no `id` in a multi-item file).
-    pub code: &'static str,
+    pub kind: FileProblemKind,
     pub message: String,
     pub help: String,
     pub span: Span,
@@ -77,11 +86,12 @@ impl Parsed {
         Parsed::default()
     }
 
-    fn unreadable(message: String, help: impl Into<String>, span: Span) -> Parsed {
+    /// A file that should be an item file but cannot be read (AL014).
+    pub fn unreadable(message: String, help: impl Into<String>, span: Span) -> Parsed {
         Parsed {
             items: Vec::new(),
             problems: vec![FileProblem {
-                code: "AL014",
+                kind: FileProblemKind::Unreadable,
                 message,
                 help: help.into(),
                 span,
@@ -101,7 +111,7 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
         .rsplit_once('.')
         .map_or(path, |(s, _)| s);
     let path_kind = settings.kind_for(path);
-    let is_markdown = path.ends_with(".md") || path.ends_with(".markdown");
+    let is_markdown = crate::text::is_markdown(path);
     let (yaml_span, markdown) = if is_markdown {
         match frontmatter::split(text) {
             Ok(None) => return Parsed::not_item(),
@@ -136,7 +146,7 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
             );
         }
     };
-    let ctx = item::Ctx {
+    let builder = item::Builder {
         settings,
         base,
         file,
@@ -152,7 +162,7 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
                     .get("items")
                     .map(|e| e.value.items())
                     .unwrap_or_default();
-                many(&ctx, list, nodes, whole, &mut parsed);
+                many(&builder, list, nodes, whole, &mut parsed);
             } else {
                 return Parsed::not_item();
             }
@@ -160,14 +170,14 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
         RawDoc::One(raw) => {
             let origin = Origin { file, index: 0 };
             if let Some(item) =
-                ctx.build(&raw, &node, Some(stem), origin, whole, &mut parsed.problems)
+                builder.build(&raw, &node, Some(stem), origin, whole, &mut parsed.problems)
             {
                 // `vec![]` sizes the list exactly: a pushed first element
                 // would reserve room for four items in every file.
                 parsed.items = vec![item];
             }
         }
-        RawDoc::Many(list) if !markdown => many(&ctx, &list, node.items(), whole, &mut parsed),
+        RawDoc::Many(list) if !markdown => many(&builder, &list, node.items(), whole, &mut parsed),
         RawDoc::Many(_) => return Parsed::not_item(),
     }
     parsed.is_item_file = !parsed.items.is_empty() || !parsed.problems.is_empty();
@@ -176,7 +186,7 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
 
 /// Items of a list (a top-level sequence or `items:`), each a mapping.
 fn many<I>(
-    ctx: &item::Ctx,
+    builder: &item::Builder,
     list: &[Mapped<yaml::RawItemOf<I>>],
     nodes: &[scan::SeqItem],
     whole: Span,
@@ -187,13 +197,13 @@ fn many<I>(
     for (index, entry) in list.iter().enumerate() {
         let seq = nodes.get(index);
         let node = seq.map_or(&empty, |s| &s.value);
-        let span = seq.map_or(whole, |s| s.value_span.shift(ctx.base));
+        let span = seq.map_or(whole, |s| s.value_span.shift(builder.base));
         let Mapped::Map(raw) = entry else { continue };
         let origin = Origin {
-            file: ctx.file,
+            file: builder.file,
             index,
         };
-        if let Some(item) = ctx.build(raw, node, None, origin, span, &mut parsed.problems) {
+        if let Some(item) = builder.build(raw, node, None, origin, span, &mut parsed.problems) {
             parsed.items.push(item);
         }
     }

@@ -77,19 +77,19 @@ fn multi_item_yaml_files() {
     );
     assert_eq!(items.items[0].id, "I-1");
     let no_id = parse("i.yaml", "- kind: kr\n  title: x\n");
-    assert_eq!(no_id.problems[0].code, "AL015");
+    assert_eq!(no_id.problems[0].kind, FileProblemKind::MissingId);
 }
 
 #[test]
 fn unreadable_files() {
     let p = parse("t.md", "---\nkind: task\n");
-    assert_eq!(p.problems[0].code, "AL014");
+    assert_eq!(p.problems[0].kind, FileProblemKind::Unreadable);
     let p = parse("t.md", "---\nkind: task\ntitle: a: b\n---\n");
-    assert_eq!(p.problems[0].code, "AL014");
+    assert_eq!(p.problems[0].kind, FileProblemKind::Unreadable);
     assert!(p.problems[0].help.contains("quotes"));
     assert_eq!(p.problems[0].span.start, "---\nkind: task\ntitle: a".len());
     let p = parse("t.md", "---\nkind: nope\ntitle: x\n---\n");
-    assert_eq!(p.problems[0].code, "AL008");
+    assert_eq!(p.problems[0].kind, FileProblemKind::InvalidKind);
 }
 
 #[test]

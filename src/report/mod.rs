@@ -8,6 +8,19 @@ use serde::Serialize;
 use crate::config::Severity;
 use crate::span::Span;
 
+/// What the renderers say of a rule (`align explain`, SARIF's rule list):
+/// the rule's identity and texts, without its check.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RuleDoc {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub default: Severity,
+    /// One line: what fires the rule.
+    pub summary: &'static str,
+    /// What it checks, why it matters, an example, how to fix it.
+    pub explain: &'static str,
+}
+
 /// A secondary place a finding points at ("first defined here").
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {

@@ -25,9 +25,9 @@ How to fix: add `kr: KR-3` (or `initiative: I-2`) to the front-matter. If the wo
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         if item.kind != Kind::Task {
             continue;
         }
@@ -39,13 +39,13 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             continue;
         }
         if item.unplanned {
-            if ctx.config.unplanned == Unplanned::Deny {
+            if cx.config.unplanned == Unplanned::Deny {
                 let span = item.unplanned_span.unwrap_or_else(|| item_anchor(g, ix));
-                out.push(RULE.on(g, ix, span, format!("task `{}` is unplanned, but this workspace does not allow unplanned tasks", item.id), "link it with `kr: KR-…` or `initiative: I-…` (align.yaml sets `unplanned: deny`)"));
+                out.push(RULE.on_item(g, ix, span, format!("task `{}` is unplanned, but this workspace does not allow unplanned tasks", item.id), "link it with `kr: KR-…` or `initiative: I-…` (align.yaml sets `unplanned: deny`)"));
             }
             continue;
         }
-        let mut d = RULE.on(
+        let mut d = RULE.on_item(
             g,
             ix,
             item_anchor(g, ix),

@@ -21,9 +21,9 @@ How to fix: correct the id (the finding suggests the nearest existing ids), or c
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         for edge in g.out[ix].iter().filter(|e| e.target.is_none()) {
             let link = &item.links[edge.link];
             let kind = link.field.target_kind();
@@ -41,7 +41,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                 let list: Vec<String> = near.iter().map(|s| format!("`{s}`")).collect();
                 format!("did you mean {}?", list.join(" or "))
             };
-            let mut d = RULE.on(
+            let mut d = RULE.on_item(
                 g,
                 ix,
                 link.span,

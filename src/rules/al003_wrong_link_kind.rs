@@ -20,9 +20,9 @@ How to fix: name an item of the right kind (for the example, one of O-1's KRs), 
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         for edge in &g.out[ix] {
             let Some(t) = edge.target else { continue };
             let want = edge.field.target_kind();
@@ -31,7 +31,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let link = &item.links[edge.link];
-            let mut d = RULE.on(
+            let mut d = RULE.on_item(
                 g,
                 ix,
                 link.span,

@@ -21,15 +21,15 @@ How to fix: rename one of them and update the links that meant it. Tasks made wi
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         let all = g.all_with(&item.id);
         if all.len() < 2 || all[0] == ix {
             continue;
         }
         let first = all[0];
-        let mut d = RULE.on(
+        let mut d = RULE.on_item(
             g,
             ix,
             item.id_span,

@@ -22,8 +22,8 @@ How to fix: remove the link that closes the loop; the finding shows the whole cy
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
     for field in [LinkField::Parent, LinkField::DependsOn] {
         for cycle in g.cycles(field) {
             let ids: Vec<&str> = cycle.iter().map(|&i| g.items[i].id.as_str()).collect();
@@ -34,7 +34,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                 .links_of(field)
                 .find(|l| l.target == next_id)
                 .map_or(g.items[first].id_span, |l| l.span);
-            let mut d = RULE.on(
+            let mut d = RULE.on_item(
                 g,
                 first,
                 span,

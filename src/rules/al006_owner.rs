@@ -23,15 +23,15 @@ How to fix: name one person as `owner:`; record helpers in the body or in `raci`
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    let people = ctx.config.people.as_deref();
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    let people = cx.config.people.as_deref();
+    for (ix, item) in cx.items() {
         let span = item.owner_span.unwrap_or_else(|| item_anchor(g, ix));
         if matches!(item.kind, Kind::Objective | Kind::Kr) {
             match item.owners.len() {
                 0 => {
-                    out.push(RULE.on(
+                    out.push(RULE.on_item(
                         g,
                         ix,
                         span,
@@ -42,7 +42,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                 }
                 1 => {}
                 n => {
-                    out.push(RULE.on(
+                    out.push(RULE.on_item(
                         g,
                         ix,
                         span,
@@ -68,7 +68,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                         format!("use one of the `people` in align.yaml, or add `{owner}` there")
                     }
                 };
-                out.push(RULE.on(
+                out.push(RULE.on_item(
                     g,
                     ix,
                     span,

@@ -22,12 +22,12 @@ How to fix: add `metric: {start: 120, target: 200, unit: attendees}` and record 
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         // A metric that is present but invalid is AL008's finding.
         if item.kind == Kind::Kr && item.metric.is_none() && item.key_span("metric").is_none() {
-            out.push(RULE.on(
+            out.push(RULE.on_item(
                 g,
                 ix,
                 item_anchor(g, ix),

@@ -3,6 +3,7 @@
 use super::{LintContext, Rule};
 use crate::config::Severity;
 use crate::model::FieldProblem;
+use crate::parse::FileProblemKind;
 use crate::report::Diagnostic;
 
 pub const RULE: Rule = Rule {
@@ -22,9 +23,9 @@ How to fix: use a value the finding lists. For team-specific status words, map t
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         for p in &item.problems {
             if let FieldProblem::Invalid {
                 message,
@@ -33,13 +34,13 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                 ..
             } = p
             {
-                out.push(RULE.on(g, ix, *span, message.clone(), help.clone()));
+                out.push(RULE.on_item(g, ix, *span, message.clone(), help.clone()));
             }
         }
     }
-    for (file, p) in ctx.file_problems() {
-        if p.code == RULE.code {
-            out.push(RULE.at(*file, p.span, p.message.clone(), p.help.clone()));
+    for (file, p) in cx.file_problems() {
+        if p.kind == FileProblemKind::InvalidKind {
+            out.push(RULE.in_file(*file, p.span, p.message.clone(), p.help.clone()));
         }
     }
 }

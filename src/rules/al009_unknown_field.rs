@@ -2,8 +2,8 @@
 
 use super::{LintContext, Rule};
 use crate::config::Severity;
+use crate::model::schema;
 use crate::model::{FieldProblem, Kind};
-use crate::parse::fields_for;
 use crate::report::Diagnostic;
 
 pub const RULE: Rule = Rule {
@@ -23,9 +23,9 @@ How to fix: fix the spelling (the finding suggests the nearest field), or move t
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         for p in &item.problems {
             let FieldProblem::Unknown {
                 field,
@@ -35,19 +35,15 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
-            let elsewhere: Vec<&str> = Kind::ALL
-                .iter()
-                .filter(|k| fields_for(**k).contains(&field.as_str()))
-                .map(|k| k.a_noun())
-                .collect();
-            let help = match (suggestion, elsewhere.first()) {
+            let elsewhere = schema::field_named(field).and_then(|f| f.kinds.iter().next());
+            let help = match (suggestion, elsewhere.map(Kind::a_noun)) {
                 (Some(s), _) => format!("did you mean `{s}`?"),
                 (None, Some(k)) => {
                     format!("`{field}` is a field of {k}, not of {}", item.kind.a_noun())
                 }
                 (None, None) => "remove it, or move free-form notes into the Markdown body".into(),
             };
-            let mut d = RULE.on(
+            let mut d = RULE.on_item(
                 g,
                 ix,
                 *span,

@@ -2,8 +2,8 @@
 
 use super::{LintContext, Rule};
 use crate::config::Severity;
-use crate::goals::kr_active_in;
 use crate::model::{Kind, Status};
+use crate::periods::kr_active_in;
 use crate::report::Diagnostic;
 
 pub const RULE: Rule = Rule {
@@ -22,15 +22,15 @@ How to fix: relink the work to a live KR, or cancel it if the goal is gone.",
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         if !matches!(item.kind, Kind::Task | Kind::Initiative) || !item.is_open() {
             continue;
         }
         let krs = g.trace(ix);
         let active =
-            |&&kr: &&usize| g.items[kr].status != Status::Done && kr_active_in(g, kr, &ctx.window);
+            |&&kr: &&usize| g.items[kr].status != Status::Done && kr_active_in(g, kr, &cx.window);
         if krs.is_empty() || krs.iter().any(|kr| active(&kr)) {
             continue;
         }
@@ -39,7 +39,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             .map(|&k| format!("`{}`", g.items[k].id))
             .collect();
         let span = item.links.first().map_or(item.id_span, |l| l.span);
-        out.push(RULE.on(
+        out.push(RULE.on_item(
             g,
             ix,
             span,
@@ -47,7 +47,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                 "open {} `{}` traces only to KRs that are done, cancelled or outside {}: {}",
                 item.kind.noun(),
                 item.id,
-                ctx.window,
+                cx.window,
                 ids.join(", ")
             ),
             "link it to a KR that is live this period, or cancel it",

@@ -21,10 +21,10 @@ How to fix: attach the objective higher up, or merge intermediate objectives. Ra
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    let max = ctx.config.max_depth;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    let max = cx.config.max_depth;
+    for (ix, item) in cx.items() {
         if item.kind != Kind::Objective {
             continue;
         }
@@ -34,7 +34,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                 .links_of(LinkField::Parent)
                 .next()
                 .map_or(item.id_span, |l| l.span);
-            out.push(RULE.on(
+            out.push(RULE.on_item(
                 g,
                 ix,
                 span,

@@ -22,9 +22,9 @@ How to fix: reopen the task, finish or cancel the dependency (`align done T-1`),
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         if item.kind != Kind::Task || item.status != Status::Done {
             continue;
         }
@@ -34,7 +34,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             if d_item.kind != Kind::Task || !d_item.is_open() {
                 continue;
             }
-            let mut d = RULE.on(
+            let mut d = RULE.on_item(
                 g,
                 ix,
                 item.links[edge.link].span,

@@ -20,9 +20,9 @@ How to fix: keep one `accountable`; move the others to `responsible` or `consult
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         let Some(raci) = &item.raci else { continue };
         let n = raci.accountable.len();
         if n != 1 {
@@ -31,7 +31,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             } else {
                 format!("{n} people")
             };
-            out.push(RULE.on(
+            out.push(RULE.on_item(
                 g,
                 ix,
                 raci.span,

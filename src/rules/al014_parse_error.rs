@@ -2,6 +2,7 @@
 
 use super::{LintContext, Rule};
 use crate::config::Severity;
+use crate::parse::FileProblemKind;
 use crate::report::Diagnostic;
 
 pub const RULE: Rule = Rule {
@@ -22,10 +23,10 @@ How to fix: follow the hint in the finding (most YAML errors are a missing quote
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    for (file, p) in ctx.file_problems() {
-        if p.code == RULE.code {
-            let mut d = RULE.at(*file, p.span, p.message.clone(), p.help.clone());
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    for (file, p) in cx.file_problems() {
+        if p.kind == FileProblemKind::Unreadable {
+            let mut d = RULE.in_file(*file, p.span, p.message.clone(), p.help.clone());
             d.label = "cannot read past here".into();
             out.push(d);
         }

@@ -3,6 +3,7 @@
 use super::{LintContext, Rule, item_anchor};
 use crate::config::Severity;
 use crate::model::FieldProblem;
+use crate::parse::FileProblemKind;
 use crate::report::Diagnostic;
 
 pub const RULE: Rule = Rule {
@@ -22,9 +23,9 @@ How to fix: add the field the finding names, e.g. `objective: O-1`.",
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         for p in &item.problems {
             if let FieldProblem::Missing { field } = p {
                 let example = match *field {
@@ -32,7 +33,7 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
                     "kr" => "kr: KR-1",
                     _ => "title: What this is about",
                 };
-                out.push(RULE.on(
+                out.push(RULE.on_item(
                     g,
                     ix,
                     item_anchor(g, ix),
@@ -42,9 +43,9 @@ fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (file, p) in ctx.file_problems() {
-        if p.code == RULE.code {
-            out.push(RULE.at(*file, p.span, p.message.clone(), p.help.clone()));
+    for (file, p) in cx.file_problems() {
+        if p.kind == FileProblemKind::MissingId {
+            out.push(RULE.in_file(*file, p.span, p.message.clone(), p.help.clone()));
         }
     }
 }

@@ -21,16 +21,16 @@ How to fix: add `done: YYYY-MM-DD`. `align done T-…` sets both the status and 
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         if item.kind == Kind::Task
             && item.status == Status::Done
             && item.done.is_none()
             && item.key_span("done").is_none()
         {
             let span = item.status_span.unwrap_or(item.id_span);
-            out.push(RULE.on(
+            out.push(RULE.on_item(
                 g,
                 ix,
                 span,

@@ -21,12 +21,12 @@ How to fix: add `reason: \"Customer escalation from ACME\"` and `requested_by: N
     check,
 };
 
-fn check(ctx: &LintContext, out: &mut Vec<Diagnostic>) {
-    let g = ctx.graph;
-    for (ix, item) in ctx.items() {
+fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    for (ix, item) in cx.items() {
         if item.kind == Kind::Task && item.unplanned && item.reason.is_none() {
             let span = item.unplanned_span.unwrap_or(item.id_span);
-            out.push(RULE.on(
+            out.push(RULE.on_item(
                 g,
                 ix,
                 span,

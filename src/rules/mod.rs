@@ -26,7 +26,7 @@ use jiff::civil::Date;
 use crate::config::{Config, Severity};
 use crate::graph::{Graph, ItemIx};
 use crate::model::Period;
-use crate::report::Diagnostic;
+use crate::report::{Diagnostic, RuleDoc};
 use crate::span::Span;
 
 /// What a rule sees: the graph, the config, and the window for rules that
@@ -34,11 +34,10 @@ use crate::span::Span;
 pub struct LintContext<'a> {
     pub graph: &'a Graph,
     pub config: &'a Config,
-    pub as_of: Date,
     pub window: Period,
     /// Only items in these files are checked (`lint --staged` reports on
     /// the change alone); `None` checks everything.
-    pub scope: Option<&'a std::collections::HashSet<usize>>,
+    pub only: Option<&'a std::collections::HashSet<usize>>,
 }
 
 impl LintContext<'_> {
@@ -48,7 +47,7 @@ impl LintContext<'_> {
             .items
             .iter()
             .enumerate()
-            .filter(|(_, item)| self.in_scope(item.origin.file))
+            .filter(|(_, item)| self.checks(item.origin.file))
     }
 
     /// The file problems the rules report.
@@ -56,11 +55,11 @@ impl LintContext<'_> {
         self.graph
             .file_problems
             .iter()
-            .filter(|(file, _)| self.in_scope(*file))
+            .filter(|(file, _)| self.checks(*file))
     }
 
-    fn in_scope(&self, file: usize) -> bool {
-        self.scope.is_none_or(|s| s.contains(&file))
+    fn checks(&self, file: usize) -> bool {
+        self.only.is_none_or(|s| s.contains(&file))
     }
 }
 
@@ -79,7 +78,7 @@ pub struct Rule {
 
 impl Rule {
     /// A finding of this rule at `span` of `file`, at the default severity.
-    pub fn at(
+    pub fn in_file(
         &self,
         file: usize,
         span: Span,
@@ -99,8 +98,19 @@ impl Rule {
         }
     }
 
+    /// The rule's identity and texts, for the renderers.
+    pub fn doc(&self) -> RuleDoc {
+        RuleDoc {
+            code: self.code,
+            name: self.name,
+            default: self.default,
+            summary: self.summary,
+            explain: self.explain,
+        }
+    }
+
     /// A finding on an item, at `span` within the item's file.
-    pub fn on(
+    pub fn on_item(
         &self,
         graph: &Graph,
         ix: ItemIx,
@@ -108,7 +118,7 @@ impl Rule {
         message: String,
         help: impl Into<String>,
     ) -> Diagnostic {
-        self.at(graph.items[ix].origin.file, span, message, help)
+        self.in_file(graph.items[ix].origin.file, span, message, help)
     }
 }
 
@@ -133,6 +143,11 @@ pub const REGISTRY: &[&Rule] = &[
     &al017_unplanned_without_reason::RULE,
 ];
 
+/// The texts of every rule, in code order.
+pub fn docs() -> Vec<RuleDoc> {
+    REGISTRY.iter().map(|r| r.doc()).collect()
+}
+
 /// Finds a rule by code (`AL001`, any case) or name (`unlinked-task`).
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     REGISTRY
@@ -141,22 +156,63 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
+/// Checks that every rule named in `rules:` and in `overrides` of the
+/// config exists; the config itself does not know the rules.
+pub fn check_config(config: &Config, path: &std::path::Path) -> Result<(), crate::error::Fatal> {
+    let names = config
+        .rules
+        .keys()
+        .chain(config.overrides.iter().flat_map(|o| o.rules.keys()));
+    for name in names {
+        if find(name).is_none() {
+            let all = REGISTRY.iter().flat_map(|r| [r.code, r.name]);
+            let help = crate::suggest::closest(name, all)
+                .map(|s| format!("did you mean `{s}`? `align explain` lists the rules"))
+                .unwrap_or_else(|| "`align explain` lists the rules".into());
+            return Err(crate::error::Fatal::Config {
+                path: path.to_path_buf(),
+                line: 1,
+                column: 1,
+                message: format!("`{name}` in `rules` is not a rule code or name"),
+                help,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The findings in `graph` (in the files of `only`, when given), judged
+/// as of `as_of` with the window of the configured period containing it.
+pub fn lint_files(
+    graph: &Graph,
+    config: &Config,
+    as_of: Date,
+    only: Option<&std::collections::HashSet<usize>>,
+) -> Vec<Diagnostic> {
+    lint(&LintContext {
+        graph,
+        config,
+        window: Period::containing(config.period, as_of),
+        only,
+    })
+}
+
 /// Runs every rule, applies severities, drops what is off, and sorts the
 /// findings by file, position and code.
-pub fn lint(ctx: &LintContext) -> Vec<Diagnostic> {
+pub fn lint(cx: &LintContext) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     for rule in REGISTRY {
-        if rule_off_everywhere(ctx.config, rule) {
+        if rule_off_everywhere(cx.config, rule) {
             continue;
         }
-        (rule.check)(ctx, &mut all);
+        (rule.check)(cx, &mut all);
     }
-    let resolver = SeverityResolver::new(ctx.config);
+    let resolver = SeverityResolver::new(cx.config);
     all.retain_mut(|d| {
-        if !ctx.in_scope(d.file) {
+        if !cx.checks(d.file) {
             return false;
         }
-        d.severity = resolver.severity(d.code, d.name, d.severity, &ctx.graph.files[d.file].path);
+        d.severity = resolver.severity(d.code, d.name, d.severity, &cx.graph.files[d.file].path);
         d.severity != Severity::Off
     });
     all.sort_by(|a, b| (a.file, a.span.start, a.code).cmp(&(b.file, b.span.start, b.code)));
@@ -235,15 +291,13 @@ pub(crate) mod testing {
     pub fn lint_files(config_yaml: &str, files: &[(&str, &str)]) -> Vec<(String, String, usize)> {
         let config = Config::parse(config_yaml, std::path::Path::new("align.yaml")).unwrap();
         let graph = Graph::build(load(&config, in_memory(files)));
-        let as_of = jiff::civil::date(2026, 11, 12);
-        let ctx = LintContext {
+        let cx = LintContext {
             graph: &graph,
             config: &config,
-            as_of,
             window: Period::parse("2026-Q4").unwrap(),
-            scope: None,
+            only: None,
         };
-        lint(&ctx)
+        lint(&cx)
             .into_iter()
             .map(|d| {
                 let f = &graph.files[d.file];
@@ -282,6 +336,17 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn configured_rules_must_exist() {
+        let parse = |y: &str| Config::parse(y, std::path::Path::new("a")).unwrap();
+        let a = std::path::Path::new("a");
+        assert!(check_config(&parse("rules: { AL009: off, unlinked-task: warning }\n"), a).is_ok());
+        assert!(check_config(&parse("rules: { AL999: off }\n"), a).is_err());
+        assert!(
+            check_config(&parse("overrides: [{paths: [x], rules: {nope: off}}]\n"), a).is_err()
+        );
+    }
 
     #[test]
     fn codes_and_names_are_unique_and_ordered() {

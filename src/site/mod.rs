@@ -93,13 +93,17 @@ pub struct TaskLine {
 }
 
 /// The burn-up and task list of every KR in `audit`.
-pub fn kr_details(g: &Graph, audit: &Audit) -> (Vec<Burnup>, Vec<KrWork>) {
+pub fn kr_details(
+    g: &Graph,
+    facts: &crate::audit::Facts,
+    audit: &Audit,
+) -> (Vec<Burnup>, Vec<KrWork>) {
     let as_of = audit.as_of;
     let mut burnups = Vec::with_capacity(audit.krs.len());
     let mut work = Vec::with_capacity(audit.krs.len());
     for k in &audit.krs {
         let item = &g.items[k.ix];
-        let period = crate::goals::kr_period(g, k.ix).unwrap_or(crate::model::Period {
+        let period = crate::periods::kr_period(g, k.ix).unwrap_or(crate::model::Period {
             start: audit.window.start,
             end: audit.window.end,
             label: crate::model::PeriodLabel::Range,
@@ -135,7 +139,7 @@ pub fn kr_details(g: &Graph, audit: &Audit) -> (Vec<Burnup>, Vec<KrWork>) {
                     }
                     total += w.estimate.max(0.0);
                     if w.status == Status::Done
-                        && let Some(d) = g.items[t].done
+                        && let Some(d) = facts.done_on(g, t)
                     {
                         done.push((d.max(period.start), w.estimate.max(0.0)));
                     }

@@ -163,6 +163,14 @@ pub fn render(d: &SiteData, capacity_configured: bool) -> Result<Vec<Page>, Fata
     Ok(pages)
 }
 
+fn text(ptr: String, v: &str) -> super::view::Num {
+    super::view::Num {
+        text: v.to_string(),
+        ptr,
+        fmt: "text",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::page_name;
@@ -173,13 +181,5 @@ mod tests {
         assert_eq!(page_name("O.1_a"), "O.1_a.html");
         assert_eq!(page_name("../../etc/passwd"), "_.._etc_passwd.html");
         assert_eq!(page_name("a b/c"), "a_b_c.html");
-    }
-}
-
-fn text(ptr: String, v: &str) -> super::view::Num {
-    super::view::Num {
-        text: v.to_string(),
-        ptr,
-        fmt: "text",
     }
 }

@@ -89,9 +89,14 @@ impl TestRepo {
     /// `align --as-of AS_OF ARGS…` in this folder, no colour.
     pub fn align_at(&self, as_of: &str, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_align"));
+        for (k, v) in hermetic_env(self.path()) {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
         cmd.current_dir(self.path())
             .env("NO_COLOR", "1")
-            .env("HOME", self.path())
             .env_remove("VISUAL")
             .env_remove("EDITOR")
             .arg("--as-of")
@@ -107,16 +112,9 @@ impl TestRepo {
 
     /// `git ARGS…` with author and committer dates set to `date`.
     pub fn git_at(&self, args: &[&str], date: &str) -> String {
-        let out = StdCommand::new("git")
-            .current_dir(self.path())
-            .env("GIT_AUTHOR_NAME", "Test")
-            .env("GIT_AUTHOR_EMAIL", "test@example.com")
-            .env("GIT_COMMITTER_NAME", "Test")
-            .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        let out = git_command(self.path())
             .env("GIT_AUTHOR_DATE", date)
             .env("GIT_COMMITTER_DATE", date)
-            .env("HOME", self.path())
-            .env("GIT_CONFIG_NOSYSTEM", "1")
             .args(args)
             .output()
             .expect("git runs");
@@ -138,6 +136,71 @@ impl TestRepo {
         self.git_at(&["add", "-A"], &date);
         self.git_at(&["commit", "-q", "--allow-empty", "-m", message], &date);
     }
+}
+
+/// The environment every spawned `git` and `align` runs in: a private
+/// HOME, no system or global git config, and none of the variables a git
+/// hook sets (`GIT_DIR`, `GIT_INDEX_FILE`, …), so a suite run from inside
+/// a hook or another repository never touches that repository.
+pub fn hermetic_env(home: &Path) -> Vec<(&'static str, Option<std::ffi::OsString>)> {
+    let mut env = vec![
+        ("HOME", Some(home.as_os_str().to_owned())),
+        (
+            "XDG_CONFIG_HOME",
+            Some(home.join(".config").into_os_string()),
+        ),
+        ("GIT_CONFIG_NOSYSTEM", Some("1".into())),
+        (
+            "GIT_CONFIG_GLOBAL",
+            Some(home.join(".gitconfig").into_os_string()),
+        ),
+    ];
+    for var in [
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_COMMON_DIR",
+        "GIT_PREFIX",
+        "GIT_CONFIG",
+        "GIT_CONFIG_PARAMETERS",
+        "GIT_CONFIG_COUNT",
+    ] {
+        env.push((var, None));
+    }
+    env
+}
+
+/// The `align` binary in `dir` with the hermetic environment (no `--as-of`
+/// or colour settings: for tests that need a raw process).
+pub fn align_command(dir: &Path) -> StdCommand {
+    let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_align"));
+    for (k, v) in hermetic_env(dir) {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// `git` in `dir` with the hermetic environment and a fixed identity.
+pub fn git_command(dir: &Path) -> StdCommand {
+    let mut cmd = StdCommand::new("git");
+    for (k, v) in hermetic_env(dir) {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
+    cmd.current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com");
+    cmd
 }
 
 /// The crate root (where Cargo.toml is).

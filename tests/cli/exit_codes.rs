@@ -265,10 +265,9 @@ fn lint_paths_filter_the_findings() {
 
 #[test]
 fn a_closed_pipe_ends_quietly_with_zero() {
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     let repo = TestRepo::example("marketing");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_align"))
-        .current_dir(repo.path())
+    let mut child = crate::common::align_command(repo.path())
         .args(["--as-of", "2026-11-12", "status"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -119,3 +119,33 @@ fn quiet_human_prints_nothing_but_keeps_the_status() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty(), "{}", stdout(&out));
 }
+
+/// `-q` prints nothing but errors, in every command (SPEC §4).
+#[test]
+fn quiet_silences_every_command() {
+    let repo = TestRepo::example("marketing");
+    let commands: &[&[&str]] = &[
+        &["lint"],
+        &["audit"],
+        &["status"],
+        &["next"],
+        &["show", "KR-3"],
+        &["graph"],
+        &["graph", "--format", "json"],
+        &["report", "weekly"],
+        &["config"],
+        &["explain"],
+        &["explain", "AL001"],
+        &["audit", "--format", "json"],
+    ];
+    for args in commands {
+        let mut all = vec!["-q"];
+        all.extend_from_slice(args);
+        let out = repo.align(&all).output().unwrap();
+        assert!(
+            out.stdout.is_empty(),
+            "align -q {args:?} printed: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}

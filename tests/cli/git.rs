@@ -2,8 +2,6 @@
 //! --base`, and the pre-commit hook (rejecting, accepting, chaining,
 //! `core.hooksPath`, uninstall).
 
-use std::process::Command as StdCommand;
-
 use crate::common::{TestRepo, stdout};
 
 const O1: &str = "---\nkind: objective\ntitle: Grow\nowner: dana\nperiod: 2026-Q4\n---\n";
@@ -23,13 +21,7 @@ fn base_repo() -> TestRepo {
 
 /// `git commit` with the fixed identity; returns whether it succeeded.
 fn try_commit(repo: &TestRepo, message: &str) -> (bool, String) {
-    let out = StdCommand::new("git")
-        .current_dir(repo.path())
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "t@example.com")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "t@example.com")
-        .env("HOME", repo.path())
+    let out = crate::common::git_command(repo.path())
         .env("NO_COLOR", "1")
         .args(["commit", "-q", "-m", message])
         .output()
@@ -239,9 +231,8 @@ fn trend_repo() -> TestRepo {
 #[test]
 fn trend_points_match_hand_computed_values() {
     let repo = trend_repo();
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_align"));
+    let mut cmd = crate::common::align_command(repo.path());
     let out = cmd
-        .current_dir(repo.path())
         .args([
             "--as-of",
             "2026-10-22",
@@ -468,17 +459,15 @@ fn staged_and_hook_work_in_a_linked_worktree() {
     let wt_path = wt.path().join("wt");
     repo.git_ok(&["worktree", "add", "-q", wt_path.to_str().unwrap()]);
     let in_wt = |args: &[&str]| {
-        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_align"));
-        cmd.current_dir(&wt_path)
-            .env("NO_COLOR", "1")
+        let mut cmd = assert_cmd::Command::from_std(crate::common::align_command(&wt_path));
+        cmd.env("NO_COLOR", "1")
             .args(["--as-of", crate::common::AS_OF])
             .args(args);
         cmd
     };
     std::fs::write(wt_path.join("T-2.md"), UNLINKED).unwrap();
     let git = |args: &[&str]| {
-        let ok = StdCommand::new("git")
-            .current_dir(&wt_path)
+        let ok = crate::common::git_command(&wt_path)
             .args(args)
             .status()
             .unwrap()
@@ -508,8 +497,7 @@ fn a_trend_point_is_what_audit_says_at_that_date_inferred_done_dates_included() 
     );
     repo.commit_all("both finished, no done dates", "2026-11-05");
     let run = |args: &[&str]| -> serde_json::Value {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_align"))
-            .current_dir(repo.path())
+        let out = crate::common::align_command(repo.path())
             .args(["--as-of", "2026-11-10"])
             .args(args)
             .output()

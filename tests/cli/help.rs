@@ -4,29 +4,22 @@
 
 use crate::common::TestRepo;
 
-/// Every subcommand of SPEC §4, plus `config`, `completions` and `man`.
-const COMMANDS: &[&str] = &[
-    "init",
-    "new",
-    "lint",
-    "audit",
-    "status",
-    "next",
-    "checkin",
-    "set",
-    "done",
-    "show",
-    "graph",
-    "report",
-    "trend",
-    "capacity",
-    "site",
-    "hook",
-    "explain",
-    "config",
-    "completions",
-    "man",
-];
+/// Every subcommand path (`["hook", "install"]`), walked from clap's
+/// command tree so a new command cannot be missed.
+fn command_paths() -> Vec<Vec<String>> {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let mut path = prefix.to_vec();
+            path.push(sub.get_name().to_string());
+            out.push(path.clone());
+            walk(sub, &path, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&align::cli::Cli::command(), &[], &mut out);
+    out
+}
 
 fn help(args: &[&str]) -> String {
     let repo = TestRepo::new();
@@ -44,7 +37,12 @@ fn help(args: &[&str]) -> String {
 #[test]
 fn align_help() {
     let text = help(&["--help"]);
-    for command in COMMANDS {
+    let top: Vec<String> = command_paths()
+        .into_iter()
+        .filter(|p| p.len() == 1)
+        .map(|p| p[0].clone())
+        .collect();
+    for command in &top {
         assert!(
             text.contains(&format!("\n  {command} ")),
             "`{command}` is listed: {text}"
@@ -55,10 +53,13 @@ fn align_help() {
 
 #[test]
 fn every_subcommand_help() {
-    for command in COMMANDS {
-        let text = help(&[command, "--help"]);
+    for path in command_paths() {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let text = help(&args);
+        let command = path.join(" ");
         assert!(text.contains(&format!("Usage: align {command}")), "{text}");
-        insta::assert_snapshot!(format!("help_{command}"), text);
+        insta::assert_snapshot!(format!("help_{}", path.join("_")), text);
     }
 }
 

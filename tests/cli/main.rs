@@ -11,6 +11,7 @@ mod explain_config;
 mod formats;
 mod git;
 mod goals;
+mod guards;
 mod help;
 mod hostile;
 mod lint;

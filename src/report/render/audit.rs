@@ -160,13 +160,4 @@ fn kr_table(a: &Audit, color: bool) -> Table {
     t
 }
 
-/// Cuts `s` to `max` characters, ending in `…` when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut cut: String = s.chars().take(max - 1).collect();
-        cut.push('…');
-        cut
-    }
-}
+pub use crate::text::truncate;

@@ -14,31 +14,31 @@ use crate::output::paint;
 use crate::report::{Diagnostic, Summary};
 
 /// One finding in miette's terms.
-struct Shown {
+struct Rendered {
     code: String,
     message: String,
     help: String,
     severity: miette::Severity,
     source: NamedSource<String>,
     labels: Vec<LabeledSpan>,
-    related: Vec<Shown>,
+    related: Vec<Rendered>,
 }
 
-impl fmt::Debug for Shown {
+impl fmt::Debug for Rendered {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl fmt::Display for Shown {
+impl fmt::Display for Rendered {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for Shown {}
+impl std::error::Error for Rendered {}
 
-impl MietteDiagnostic for Shown {
+impl MietteDiagnostic for Rendered {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         (!self.code.is_empty()).then(|| Box::new(&self.code) as Box<dyn fmt::Display>)
     }
@@ -72,7 +72,7 @@ fn span(s: crate::span::Span, len: usize) -> SourceSpan {
     SourceSpan::new(start.into(), s.end.min(len) - start)
 }
 
-fn shown(graph: &Graph, d: &Diagnostic) -> Shown {
+fn rendered(graph: &Graph, d: &Diagnostic) -> Rendered {
     let text_len = graph.files[d.file].text.len();
     let mut labels = vec![LabeledSpan::new_primary_with_span(
         (!d.label.is_empty()).then(|| d.label.clone()),
@@ -87,7 +87,7 @@ fn shown(graph: &Graph, d: &Diagnostic) -> Shown {
                 span(l.span, len),
             ));
         } else {
-            related.push(Shown {
+            related.push(Rendered {
                 code: String::new(),
                 message: l.message.clone(),
                 help: String::new(),
@@ -98,7 +98,7 @@ fn shown(graph: &Graph, d: &Diagnostic) -> Shown {
             });
         }
     }
-    Shown {
+    Rendered {
         code: format!("{}({})", d.code, d.name),
         message: d.message.clone(),
         help: d.help.clone(),
@@ -126,7 +126,10 @@ pub fn render(graph: &Graph, findings: &[Diagnostic], summary: &Summary, color: 
     for d in findings {
         // Rendering into a String cannot fail for lack of space; if miette
         // refuses a span, fall back to the short form.
-        if handler.render_report(&mut out, &shown(graph, d)).is_err() {
+        if handler
+            .render_report(&mut out, &rendered(graph, d))
+            .is_err()
+        {
             let v = super::view(graph, d);
             out.push_str(&format!(
                 "{}:{}:{}: {} {}\n",

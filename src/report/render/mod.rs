@@ -4,14 +4,19 @@
 pub mod audit;
 pub mod capacity;
 pub mod detail;
+pub mod diagram;
+pub mod edit;
+pub mod explain;
 pub mod github;
 pub mod human;
+pub mod init;
 pub mod json;
 pub mod markdown;
 pub mod queue;
 pub mod sarif;
 pub mod short;
 pub mod tree;
+pub mod trend;
 pub mod weekly;
 
 use crate::graph::Graph;
@@ -39,10 +44,7 @@ pub fn bar(p: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-/// A share in [0, 1] as a whole percent: `35%`.
-pub fn pct(p: f64) -> String {
-    format!("{}%", (p * 100.0).round() as i64)
-}
+pub use crate::text::pct;
 
 /// The ANSI colour code for a KR status: green, yellow, red; dim for the rest.
 pub fn status_color(status: crate::audit::KrStatus) -> &'static str {

@@ -1,22 +1,23 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning upload, with the rule
-//! metadata from the registry.
+//! metadata handed in by the lint command.
 
 use serde_json::{Value, json};
 
 use super::view;
 use crate::config::Severity;
 use crate::graph::Graph;
-use crate::report::Diagnostic;
-use crate::rules::REGISTRY;
+use crate::report::{Diagnostic, RuleDoc};
 
-/// Renders one SARIF log with one run.
-pub fn render(graph: &Graph, findings: &[Diagnostic]) -> String {
+/// Renders one SARIF log with one run; `rules` is the rule list the log
+/// describes (every rule, in code order).
+pub fn render(graph: &Graph, findings: &[Diagnostic], rules: &[RuleDoc]) -> String {
     let level = |s: Severity| match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Off => "none",
     };
-    let rules: Vec<Value> = REGISTRY
+    let rule_index = |code: &str| rules.iter().position(|r| r.code == code).unwrap_or(0);
+    let rules: Vec<Value> = rules
         .iter()
         .map(|r| {
             json!({
@@ -37,7 +38,7 @@ pub fn render(graph: &Graph, findings: &[Diagnostic]) -> String {
             let (end_line, end_col) = file.line_col(d.span.end);
             json!({
                 "ruleId": v.code,
-                "ruleIndex": REGISTRY.iter().position(|r| r.code == d.code).unwrap_or(0),
+                "ruleIndex": rule_index(d.code),
                 "level": level(d.severity),
                 "message": {"text": format!("{} (help: {})", v.message, v.help)},
                 "locations": [{

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::model::Kind;
 use crate::rollup::Node;
+use crate::text::truncate;
 
 /// Tasks shown per group before the rest collapse into one node.
 pub const GROUP_LIMIT: usize = 8;
@@ -14,7 +15,7 @@ pub const GROUP_LIMIT: usize = 8;
 /// Nodes, edges and task groups, ready to write in any syntax.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Diagram {
-    pub nodes: Vec<DNode>,
+    pub nodes: Vec<DiagramNode>,
     /// `(from, to)` indexes into `nodes`, from goal to work.
     pub edges: Vec<(usize, usize)>,
     pub groups: Vec<Group>,
@@ -22,7 +23,7 @@ pub struct Diagram {
 
 /// One box in the diagram.
 #[derive(Debug, Clone, Serialize)]
-pub struct DNode {
+pub struct DiagramNode {
     /// The item id, or `more-N` for a collapsed remainder.
     pub id: String,
     /// `None` for a "+N more tasks" node.
@@ -56,7 +57,7 @@ impl Diagram {
         if let Some(i) = self.nodes.iter().position(|x| x.ix == Some(n.ix)) {
             return i;
         }
-        let mut label = format!("{} · {}", n.id, short(&n.title, 40));
+        let mut label = format!("{} · {}", n.id, truncate(&n.title, 40));
         if let (Kind::Objective | Kind::Kr, Some(p)) = (n.kind, n.progress) {
             label.push_str(&format!(
                 "\n{}% · {}",
@@ -64,7 +65,7 @@ impl Diagram {
                 n.status.replace('_', " ")
             ));
         }
-        self.nodes.push(DNode {
+        self.nodes.push(DiagramNode {
             id: n.id.clone(),
             kind: Some(n.kind),
             label,
@@ -111,7 +112,7 @@ impl Diagram {
         }
         if !hidden.is_empty() {
             let open = hidden.iter().filter(|t| rank(&t.status) < 3).count();
-            self.nodes.push(DNode {
+            self.nodes.push(DiagramNode {
                 id: format!("more-{}", self.nodes.len()),
                 kind: None,
                 label: format!(
@@ -145,16 +146,6 @@ fn rank(status: &str) -> u8 {
     }
 }
 
-fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut c: String = s.chars().take(max - 1).collect();
-        c.push('…');
-        c
-    }
-}
-
 /// Fill and stroke colours per class.
 const CLASSES: &[(&str, &str, &str)] = &[
     ("on_track", "#dcfce7", "#16a34a"),
@@ -174,7 +165,7 @@ const CLASSES: &[(&str, &str, &str)] = &[
 pub fn mermaid(d: &Diagram) -> String {
     let mut out = String::from("flowchart LR\n");
     let grouped = grouped(d);
-    let line = |i: usize, n: &DNode| {
+    let line = |i: usize, n: &DiagramNode| {
         let label = n.label.replace('"', "#quot;").replace('\n', "<br/>");
         let (open, close) = match n.kind {
             Some(Kind::Objective) => ("([", "])"),
@@ -228,7 +219,7 @@ pub fn dot(d: &Diagram) -> String {
         "digraph align {\n  rankdir=LR;\n  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n",
     );
     let grouped = grouped(d);
-    let line = |i: usize, n: &DNode| {
+    let line = |i: usize, n: &DiagramNode| {
         let (fill, stroke) = CLASSES
             .iter()
             .find(|(c, _, _)| *c == n.class)

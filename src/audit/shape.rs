@@ -3,10 +3,11 @@
 //! rounded to two decimals and percentages to one only when serialized.
 
 use jiff::civil::Date;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use super::KrStatus;
 use crate::graph::ItemIx;
+use crate::ser::{date, round1, round2, round2_opt};
 
 /// Everything `align audit` reports (SPEC §3 JSON shape, exact key names).
 #[derive(Debug, Clone, Serialize)]
@@ -61,8 +62,6 @@ pub struct LaggingShare {
 /// One objective in the window.
 #[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveReport {
-    #[serde(skip)]
-    pub ix: ItemIx,
     pub id: String,
     pub title: String,
     /// Weighted progress of its active KRs; `None` without any.
@@ -180,29 +179,4 @@ pub struct Metrics {
     #[serde(serialize_with = "round1")]
     pub lagging_share_percent: f64,
     pub krs_lagging: usize,
-}
-
-/// Rounds to `digits` decimals.
-pub fn round_to(x: f64, digits: i32) -> f64 {
-    let f = 10f64.powi(digits);
-    (x * f).round() / f
-}
-
-pub(crate) fn date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
-}
-
-pub(crate) fn round1<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(round_to(*x, 1))
-}
-
-pub(crate) fn round2<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(round_to(*x, 2))
-}
-
-pub(crate) fn round2_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-    match x {
-        Some(x) => s.serialize_some(&round_to(*x, 2)),
-        None => s.serialize_none(),
-    }
 }

@@ -63,38 +63,15 @@ impl Summary {
                 span: Span::default(),
             })
             .collect();
+        // A title and a reason keep AL015 and AL017 quiet on stand-ins.
         Item {
-            id: self.id.clone(),
-            id_span: Span::default(),
-            kind: self.kind,
             title: Some(String::new()),
-            owners: Vec::new(),
-            owner_span: None,
-            team: None,
-            labels: Vec::new(),
             status: self.status,
-            status_span: None,
-            created: None,
-            updated: None,
             period: self.period.and_then(|(s, e)| Period::range(s, e)),
-            weight: 1.0,
             links,
-            metric: None,
-            checkins: Vec::new(),
-            start: None,
             due: self.due,
-            done: None,
-            done_inferred: false,
-            estimate: 1.0,
-            unplanned: false,
-            unplanned_span: None,
             reason: Some(String::new()),
-            requested_by: None,
-            raci: None,
-            origin: Origin { file, index },
-            span: Span::default(),
-            keys: Vec::new(),
-            problems: Vec::new(),
+            ..Item::blank(self.id.clone(), self.kind, Origin { file, index })
         }
     }
 }
@@ -277,16 +254,6 @@ pub struct View<'t> {
     pub linkers: rustc_hash::FxHashMap<&'t str, Vec<&'t str>>,
 }
 
-/// Whether `oid` is written as the hex string `hex`, without allocating.
-pub fn oid_is(oid: &git2::Oid, hex: &str) -> bool {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let raw = oid.as_bytes();
-    hex.len() == raw.len() * 2
-        && raw.iter().zip(hex.as_bytes().chunks(2)).all(|(b, h)| {
-            h[0] == DIGITS[usize::from(b >> 4)] && h[1] == DIGITS[usize::from(b & 0xf)]
-        })
-}
-
 /// One cached file, borrowed from the cache text.
 pub struct FileView<'t> {
     pub oid: &'t str,
@@ -421,14 +388,6 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::parse::{ParseSettings, parse_file};
-
-    #[test]
-    fn oid_hex_comparison() {
-        let oid = git2::Oid::from_str("0123456789abcdef0123456789abcdef01234567").unwrap();
-        assert!(oid_is(&oid, "0123456789abcdef0123456789abcdef01234567"));
-        assert!(!oid_is(&oid, "0123456789abcdef0123456789abcdef01234568"));
-        assert!(!oid_is(&oid, "0123"));
-    }
 
     #[test]
     fn round_trips_and_rejects_stale_or_corrupt_files() {

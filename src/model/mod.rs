@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
+pub mod schema;
+
 /// The four kinds of item. Order matters: it is the order of the goal chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -443,9 +445,6 @@ pub struct Item {
     pub start: Option<Date>,
     pub due: Option<Date>,
     pub done: Option<Date>,
-    /// The `done` date was not written but inferred from git history (the
-    /// last commit touching a done task's file); output says so.
-    pub done_inferred: bool,
     pub estimate: f64,
     pub unplanned: bool,
     pub unplanned_span: Option<Span>,
@@ -461,6 +460,43 @@ pub struct Item {
 }
 
 impl Item {
+    /// An item of `kind` with no fields written: every field at its
+    /// default. The staged cache fills in the few facts it keeps.
+    pub fn blank(id: String, kind: Kind, origin: Origin) -> Item {
+        Item {
+            id,
+            id_span: Span::default(),
+            kind,
+            title: None,
+            owners: Vec::new(),
+            owner_span: None,
+            team: None,
+            labels: Vec::new(),
+            status: Status::allowed_for(kind).1,
+            status_span: None,
+            created: None,
+            updated: None,
+            period: None,
+            weight: 1.0,
+            links: Vec::new(),
+            metric: None,
+            checkins: Vec::new(),
+            start: None,
+            due: None,
+            done: None,
+            estimate: 1.0,
+            unplanned: false,
+            unplanned_span: None,
+            reason: None,
+            requested_by: None,
+            raci: None,
+            origin,
+            span: Span::default(),
+            keys: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
     /// Links of one field, in the order written.
     pub fn links_of(&self, field: LinkField) -> impl Iterator<Item = &Link> {
         self.links.iter().filter(move |l| l.field == field)

@@ -50,7 +50,7 @@ impl Scalar {
     /// Describes what was found, for "expected a date, found …" messages.
     pub fn describe(&self) -> String {
         match self {
-            Scalar::Str(s) => format!("`{}`", truncate(s, 40)),
+            Scalar::Str(s) => format!("`{}`", crate::text::truncate(s, 41)),
             Scalar::Int(i) => format!("the number {i}"),
             Scalar::Float(f) => format!("the number {f}"),
             Scalar::Bool(b) => format!("`{b}`"),
@@ -61,18 +61,33 @@ impl Scalar {
     }
 }
 
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max).collect();
-        t.push('…');
-        t
-    }
-}
-
 fn u64_scalar(v: u64) -> Scalar {
     i64::try_from(v).map_or(Scalar::Float(v as f64), Scalar::Int)
+}
+
+/// The scalar arms of a visitor whose value is built from the `Scalar`
+/// it saw by `$wrap` (one list of arms for the four lenient types).
+macro_rules! scalar_arms {
+    ($value:ty, $wrap:expr) => {
+        fn visit_bool<E>(self, v: bool) -> Result<$value, E> {
+            Ok($wrap(Scalar::Bool(v)))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<$value, E> {
+            Ok($wrap(Scalar::Int(v)))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<$value, E> {
+            Ok($wrap(u64_scalar(v)))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<$value, E> {
+            Ok($wrap(Scalar::Float(v)))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<$value, E> {
+            Ok($wrap(Scalar::Str(v.to_string())))
+        }
+        fn visit_unit<E>(self) -> Result<$value, E> {
+            Ok($wrap(Scalar::Null))
+        }
+    };
 }
 
 struct ScalarVisitor;
@@ -134,6 +149,19 @@ pub struct Scalars {
     pub was_list: bool,
 }
 
+impl Scalars {
+    /// One value written alone; nothing written is no value.
+    fn from_scalar(v: Scalar) -> Scalars {
+        match v {
+            Scalar::Null => Scalars::default(),
+            v => Scalars {
+                values: vec![v],
+                was_list: false,
+            },
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Scalars {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -142,6 +170,7 @@ impl<'de> Deserialize<'de> for Scalars {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a value or a list of values")
             }
+            scalar_arms!(Scalars, Scalars::from_scalar);
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalars, A::Error> {
                 let mut values = Vec::new();
                 while let Some(v) = seq.next_element::<Scalar>()? {
@@ -153,32 +182,8 @@ impl<'de> Deserialize<'de> for Scalars {
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalars, A::Error> {
-                single(ScalarVisitor.visit_map(map)?)
+                ScalarVisitor.visit_map(map).map(Scalars::from_scalar)
             }
-            fn visit_bool<E>(self, v: bool) -> Result<Scalars, E> {
-                single(Scalar::Bool(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Scalars, E> {
-                single(Scalar::Int(v))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Scalars, E> {
-                single(u64_scalar(v))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Scalars, E> {
-                single(Scalar::Float(v))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Scalars, E> {
-                single(Scalar::Str(v.to_string()))
-            }
-            fn visit_unit<E>(self) -> Result<Scalars, E> {
-                Ok(Scalars::default())
-            }
-        }
-        fn single<E>(v: Scalar) -> Result<Scalars, E> {
-            Ok(Scalars {
-                values: vec![v],
-                was_list: false,
-            })
         }
         d.deserialize_any(V)
     }
@@ -200,29 +205,12 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Mapped<T> {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a mapping")
             }
+            scalar_arms!(Mapped<T>, Mapped::Other);
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Mapped<T>, A::Error> {
                 T::deserialize(MapAccessDeserializer::new(map)).map(Mapped::Map)
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Mapped<T>, A::Error> {
                 ScalarVisitor.visit_seq(seq).map(Mapped::Other)
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Mapped<T>, E> {
-                Ok(Mapped::Other(Scalar::Bool(v)))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Mapped<T>, E> {
-                Ok(Mapped::Other(Scalar::Int(v)))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Mapped<T>, E> {
-                Ok(Mapped::Other(u64_scalar(v)))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Mapped<T>, E> {
-                Ok(Mapped::Other(Scalar::Float(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Mapped<T>, E> {
-                Ok(Mapped::Other(Scalar::Str(v.to_string())))
-            }
-            fn visit_unit<E>(self) -> Result<Mapped<T>, E> {
-                Ok(Mapped::Other(Scalar::Null))
             }
         }
         d.deserialize_any(V(std::marker::PhantomData))
@@ -244,6 +232,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Listed<T> {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a list")
             }
+            scalar_arms!(Listed<T>, Listed::from_scalar);
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Listed<T>, A::Error> {
                 let mut out = Vec::new();
                 while let Some(v) = seq.next_element::<T>()? {
@@ -254,26 +243,18 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Listed<T> {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Listed<T>, A::Error> {
                 ScalarVisitor.visit_map(map).map(Listed::Other)
             }
-            fn visit_bool<E>(self, v: bool) -> Result<Listed<T>, E> {
-                Ok(Listed::Other(Scalar::Bool(v)))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Listed<T>, E> {
-                Ok(Listed::Other(Scalar::Int(v)))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Listed<T>, E> {
-                Ok(Listed::Other(u64_scalar(v)))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Listed<T>, E> {
-                Ok(Listed::Other(Scalar::Float(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Listed<T>, E> {
-                Ok(Listed::Other(Scalar::Str(v.to_string())))
-            }
-            fn visit_unit<E>(self) -> Result<Listed<T>, E> {
-                Ok(Listed::List(Vec::new()))
-            }
         }
         d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+impl<T> Listed<T> {
+    /// What stood where a list was expected; nothing is an empty list.
+    fn from_scalar(v: Scalar) -> Listed<T> {
+        match v {
+            Scalar::Null => Listed::List(Vec::new()),
+            v => Listed::Other(v),
+        }
     }
 }
 
@@ -373,6 +354,13 @@ pub enum RawDoc {
     Nothing,
 }
 
+impl RawDoc {
+    /// A scalar document is not an item.
+    fn from_scalar(_: Scalar) -> RawDoc {
+        RawDoc::Nothing
+    }
+}
+
 impl<'de> Deserialize<'de> for RawDoc {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -381,6 +369,7 @@ impl<'de> Deserialize<'de> for RawDoc {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a mapping or a list of mappings")
             }
+            scalar_arms!(RawDoc, RawDoc::from_scalar);
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawDoc, A::Error> {
                 RawItem::deserialize(MapAccessDeserializer::new(map))
                     .map(|i| RawDoc::One(Box::new(i)))
@@ -391,24 +380,6 @@ impl<'de> Deserialize<'de> for RawDoc {
                     out.push(v);
                 }
                 Ok(RawDoc::Many(out))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<RawDoc, E> {
-                Ok(RawDoc::Nothing)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<RawDoc, E> {
-                Ok(RawDoc::Nothing)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<RawDoc, E> {
-                Ok(RawDoc::Nothing)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<RawDoc, E> {
-                Ok(RawDoc::Nothing)
-            }
-            fn visit_str<E>(self, _: &str) -> Result<RawDoc, E> {
-                Ok(RawDoc::Nothing)
-            }
-            fn visit_unit<E>(self) -> Result<RawDoc, E> {
-                Ok(RawDoc::Nothing)
             }
         }
         d.deserialize_any(V)
@@ -544,6 +515,51 @@ pub fn hint(message: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::schema;
+
+    /// The field names a derived `Deserialize` asks for, captured from
+    /// its `deserialize_struct` call.
+    fn serde_fields<T: for<'de> Deserialize<'de>>() -> Vec<&'static str> {
+        struct Capture(Vec<&'static str>);
+        impl<'de> Deserializer<'de> for &mut Capture {
+            type Error = serde::de::value::Error;
+            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                Err(serde::de::Error::custom("not a struct"))
+            }
+            fn deserialize_struct<V: Visitor<'de>>(
+                self,
+                _: &'static str,
+                fields: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Self::Error> {
+                self.0 = fields.to_vec();
+                Err(serde::de::Error::custom("captured"))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+                bytes byte_buf option unit unit_struct newtype_struct seq tuple
+                tuple_struct map enum identifier ignored_any
+            }
+        }
+        let mut c = Capture(Vec::new());
+        let _ = T::deserialize(&mut c);
+        c.0
+    }
+
+    #[test]
+    fn raw_structs_read_exactly_the_schema_fields() {
+        let mut raw = serde_fields::<RawItemOf<IgnoredAny>>();
+        assert_eq!(raw.pop(), Some("items"));
+        let mut table: Vec<&str> = schema::FIELDS.iter().map(|f| f.name).collect();
+        raw.sort();
+        table.sort();
+        assert_eq!(raw, table);
+        let parts = |of: &str| -> Vec<&str> { schema::parts_of(of).map(|p| p.name).collect() };
+        assert_eq!(serde_fields::<RawRange>(), parts("period"));
+        assert_eq!(serde_fields::<RawMetric>(), parts("metric"));
+        assert_eq!(serde_fields::<RawCheckin>(), parts("checkins"));
+        assert_eq!(serde_fields::<RawRaci>(), parts("raci"));
+    }
 
     #[test]
     fn wrong_types_are_recorded_not_fatal() {
