@@ -3,8 +3,10 @@
 //! of N items in a temp dir, then times, in one run and on a warm page
 //! cache, the floor (`cat` every item file to /dev/null) against `align
 //! lint` and `align audit`, and `align lint --staged` with one staged file
-//! against `git status`. It prints ratios and peak memory; it asserts
-//! nothing, because timings belong in reports, not in tests.
+//! against `git status`, and `align site` (with its 12-week trend over the
+//! commit's history) against `align audit`, with the site's size. It
+//! prints ratios and peak memory; it asserts nothing, because timings
+//! belong in reports, not in tests.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -27,6 +29,7 @@ fn main() {
     );
     println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut lint_times = Vec::new();
+    let mut sites = Vec::new();
     for n in sizes {
         let dir = tempfile::Builder::new()
             .prefix("align-bench")
@@ -45,6 +48,16 @@ fn main() {
         let lint = best(|| run(dir.path(), ALIGN, &["--as-of", "2026-11-12", "lint", "-q"]));
         let audit = best(|| run(dir.path(), ALIGN, &["--as-of", "2026-11-12", "audit", "-q"]));
         let rss = peak_rss(dir.path(), &["--as-of", "2026-11-12", "lint", "-q"]);
+        let out = dir.path().join("site-out");
+        let out_arg = out.display().to_string();
+        let site = best(|| {
+            run(
+                dir.path(),
+                ALIGN,
+                &["--as-of", "2026-11-12", "site", "-q", "--out", &out_arg],
+            )
+        });
+        sites.push((n, site, audit, site_size(&out)));
         // One staged change: a new, linked task.
         std::fs::write(
             dir.path().join("work/tasks/T-bench-new.md"),
@@ -73,6 +86,18 @@ fn main() {
             ratio(staged, status),
         );
         lint_times.push((n, lint));
+    }
+    println!("\n| items | audit | site | site/audit | front page | whole site |");
+    println!("|---|---|---|---|---|---|");
+    for (n, site, audit, (front, total)) in &sites {
+        println!(
+            "| {n} | {} | {} | {:.2}× | {} KiB | {} KiB |",
+            ms(*audit),
+            ms(*site),
+            ratio(*site, *audit),
+            front / 1024,
+            total / 1024
+        );
     }
     if let [(n1, t1), .., (n2, t2)] = lint_times.as_slice() {
         println!(
@@ -155,6 +180,25 @@ fn generate(root: &Path, n: usize) {
     }
 }
 
+/// The bytes of the front page and of the whole site.
+fn site_size(out: &Path) -> (u64, u64) {
+    let front = std::fs::metadata(out.join("index.html")).map_or(0, |m| m.len());
+    let total = walk_size(out);
+    (front, total)
+}
+
+fn walk_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => walk_size(&e.path()),
+            _ => e.metadata().map_or(0, |m| m.len()),
+        })
+        .sum()
+}
+
 fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(root.join(rel), text).unwrap();
 }
@@ -169,6 +213,9 @@ fn git(dir: &Path, args: &[&str]) {
             "user.email=bench@example.com",
         ])
         .args(args)
+        // Inside 2026-Q4, so `align site`'s trend measures the tree.
+        .env("GIT_AUTHOR_DATE", "2026-10-01T12:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-10-01T12:00:00Z")
         .stdout(Stdio::null())
         .status()
         .map(|s| s.success())

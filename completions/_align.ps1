@@ -44,6 +44,8 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw the goal graph as a Mermaid or Graphviz diagram')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a report (weekly: a Markdown digest of the week)')
             [CompletionResult]::new('trend', 'trend', [CompletionResultType]::ParameterValue, 'The audit metrics at points in git history')
+            [CompletionResult]::new('capacity', 'capacity', [CompletionResultType]::ParameterValue, 'Open work per owner and objective against capacity, and each objective''s share')
+            [CompletionResult]::new('site', 'site', [CompletionResultType]::ParameterValue, 'Write the leadership view: a static, self-contained HTML site and data.json')
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Install or remove the git pre-commit hook that runs `align lint --staged`')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a lint rule: what it checks, why, and how to fix it')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print the effective configuration (align.yaml with defaults filled in)')
@@ -274,6 +276,37 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'align;capacity' {
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'The window: 2026-Q4, 2026-H2, 2026, or 2026-10-01..2026-11-15')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only the row of owner P')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if started in DIR (the root is searched from there)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (each command lists the ones it supports)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured under auto)')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The day to judge time by, YYYY-MM-DD (default: today)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors; the exit status tells the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors; the exit status tells the result')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'align;site' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The folder to write (default: site/ under the root); outside the root only when given')
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'The window: 2026-Q4, 2026-H2, 2026, or 2026-10-01..2026-11-15')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'The site''s title (default: the root folder''s name)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if started in DIR (the root is searched from there)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (each command lists the ones it supports)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured under auto)')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The day to judge time by, YYYY-MM-DD (default: today)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors; the exit status tells the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors; the exit status tells the result')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'align;hook' {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if started in DIR (the root is searched from there)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (each command lists the ones it supports)')
@@ -399,6 +432,8 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw the goal graph as a Mermaid or Graphviz diagram')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a report (weekly: a Markdown digest of the week)')
             [CompletionResult]::new('trend', 'trend', [CompletionResultType]::ParameterValue, 'The audit metrics at points in git history')
+            [CompletionResult]::new('capacity', 'capacity', [CompletionResultType]::ParameterValue, 'Open work per owner and objective against capacity, and each objective''s share')
+            [CompletionResult]::new('site', 'site', [CompletionResultType]::ParameterValue, 'Write the leadership view: a static, self-contained HTML site and data.json')
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Install or remove the git pre-commit hook that runs `align lint --staged`')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a lint rule: what it checks, why, and how to fix it')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print the effective configuration (align.yaml with defaults filled in)')
@@ -448,6 +483,12 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             break
         }
         'align;help;trend' {
+            break
+        }
+        'align;help;capacity' {
+            break
+        }
+        'align;help;site' {
             break
         }
         'align;help;hook' {

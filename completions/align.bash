@@ -19,6 +19,9 @@ _align() {
             align,audit)
                 cmd="align__subcmd__audit"
                 ;;
+            align,capacity)
+                cmd="align__subcmd__capacity"
+                ;;
             align,checkin)
                 cmd="align__subcmd__checkin"
                 ;;
@@ -67,6 +70,9 @@ _align() {
             align,show)
                 cmd="align__subcmd__show"
                 ;;
+            align,site)
+                cmd="align__subcmd__site"
+                ;;
             align,status)
                 cmd="align__subcmd__status"
                 ;;
@@ -75,6 +81,9 @@ _align() {
                 ;;
             align__subcmd__help,audit)
                 cmd="align__subcmd__help__subcmd__audit"
+                ;;
+            align__subcmd__help,capacity)
+                cmd="align__subcmd__help__subcmd__capacity"
                 ;;
             align__subcmd__help,checkin)
                 cmd="align__subcmd__help__subcmd__checkin"
@@ -123,6 +132,9 @@ _align() {
                 ;;
             align__subcmd__help,show)
                 cmd="align__subcmd__help__subcmd__show"
+                ;;
+            align__subcmd__help,site)
+                cmd="align__subcmd__help__subcmd__site"
                 ;;
             align__subcmd__help,status)
                 cmd="align__subcmd__help__subcmd__status"
@@ -176,7 +188,7 @@ _align() {
 
     case "${cmd}" in
         align)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version init new lint audit status next checkin set done show graph report trend hook explain config completions man help"
+            opts="-C -q -h -V --format --color --quiet --as-of --help --version init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -217,6 +229,44 @@ _align() {
                     return 0
                     ;;
                 --max-untraced)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json short github sarif markdown csv mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__capacity)
+            opts="-C -q -h -V --period --owner --format --color --quiet --as-of --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -436,7 +486,7 @@ _align() {
             return 0
             ;;
         align__subcmd__help)
-            opts="init new lint audit status next checkin set done show graph report trend hook explain config completions man help"
+            opts="init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -450,6 +500,20 @@ _align() {
             return 0
             ;;
         align__subcmd__help__subcmd__audit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__help__subcmd__capacity)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -716,6 +780,20 @@ _align() {
             return 0
             ;;
         align__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__help__subcmd__site)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1260,6 +1338,48 @@ _align() {
                 return 0
             fi
             case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json short github sarif markdown csv mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__site)
+            opts="-C -q -h -V --out --period --title --format --color --quiet --as-of --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -41,6 +41,8 @@ set edit:completion:arg-completer[align] = {|@words|
             cand graph 'Draw the goal graph as a Mermaid or Graphviz diagram'
             cand report 'Write a report (weekly: a Markdown digest of the week)'
             cand trend 'The audit metrics at points in git history'
+            cand capacity 'Open work per owner and objective against capacity, and each objective''s share'
+            cand site 'Write the leadership view: a static, self-contained HTML site and data.json'
             cand hook 'Install or remove the git pre-commit hook that runs `align lint --staged`'
             cand explain 'Explain a lint rule: what it checks, why, and how to fix it'
             cand config 'Print the effective configuration (align.yaml with defaults filled in)'
@@ -253,6 +255,35 @@ set edit:completion:arg-completer[align] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'align;capacity'= {
+            cand --period 'The window: 2026-Q4, 2026-H2, 2026, or 2026-10-01..2026-11-15'
+            cand --owner 'Only the row of owner P'
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;site'= {
+            cand --out 'The folder to write (default: site/ under the root); outside the root only when given'
+            cand --period 'The window: 2026-Q4, 2026-H2, 2026, or 2026-10-01..2026-11-15'
+            cand --title 'The site''s title (default: the root folder''s name)'
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'align;hook'= {
             cand -C 'Run as if started in DIR (the root is searched from there)'
             cand --format 'Output format (each command lists the ones it supports)'
@@ -367,6 +398,8 @@ set edit:completion:arg-completer[align] = {|@words|
             cand graph 'Draw the goal graph as a Mermaid or Graphviz diagram'
             cand report 'Write a report (weekly: a Markdown digest of the week)'
             cand trend 'The audit metrics at points in git history'
+            cand capacity 'Open work per owner and objective against capacity, and each objective''s share'
+            cand site 'Write the leadership view: a static, self-contained HTML site and data.json'
             cand hook 'Install or remove the git pre-commit hook that runs `align lint --staged`'
             cand explain 'Explain a lint rule: what it checks, why, and how to fix it'
             cand config 'Print the effective configuration (align.yaml with defaults filled in)'
@@ -402,6 +435,10 @@ set edit:completion:arg-completer[align] = {|@words|
         &'align;help;report;weekly'= {
         }
         &'align;help;trend'= {
+        }
+        &'align;help;capacity'= {
+        }
+        &'align;help;site'= {
         }
         &'align;help;hook'= {
             cand install 'Install the pre-commit hook (chains an existing hook)'

@@ -147,6 +147,16 @@ pub enum Command {
         after_help = "Formats: human (default), json, csv.\n\nExamples:\n  align trend --since 2026-10-01\n  align trend --since 2026-01-01 --every month --format csv"
     )]
     Trend(TrendArgs),
+    /// Open work per owner and objective against capacity, and each objective's share
+    #[command(
+        after_help = "Formats: human (default), json.\n\nCapacity is estimate points a person finishes per week, from align.yaml:\n  capacity: {default: 8, people: {sam: 5}}\n\nExamples:\n  align capacity\n  align capacity --owner sam\n  align capacity --period 2026-Q4 --format json"
+    )]
+    Capacity(CapacityArgs),
+    /// Write the leadership view: a static, self-contained HTML site and data.json
+    #[command(
+        after_help = "Formats: human (default; says what was written), json.\n\nThe site is index.html, one page per objective and data.json, with inline CSS\nand SVG: no script, no network request, readable from file:// or GitHub Pages.\n\nExamples:\n  align site                          writes site/ under the root\n  align site --out /tmp/okrs --title \"Marketing Q4\"\n  align site --period 2026-Q4 --as-of 2026-11-12"
+    )]
+    Site(SiteArgs),
     /// Install or remove the git pre-commit hook that runs `align lint --staged`
     #[command(
         after_help = "Examples:\n  align hook install\n  align hook install --force     replace an existing hook instead of chaining it\n  align hook uninstall"
@@ -368,6 +378,31 @@ pub struct TrendArgs {
 pub enum Every {
     Week,
     Month,
+}
+
+/// `align capacity`.
+#[derive(Debug, Args)]
+pub struct CapacityArgs {
+    /// The window: 2026-Q4, 2026-H2, 2026, or 2026-10-01..2026-11-15
+    #[arg(long, value_name = "P")]
+    pub period: Option<String>,
+    /// Only the row of owner P
+    #[arg(long, value_name = "P")]
+    pub owner: Option<String>,
+}
+
+/// `align site`.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The folder to write (default: site/ under the root); outside the root only when given
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The window: 2026-Q4, 2026-H2, 2026, or 2026-10-01..2026-11-15
+    #[arg(long, value_name = "P")]
+    pub period: Option<String>,
+    /// The site's title (default: the root folder's name)
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
 }
 
 /// `align hook`.

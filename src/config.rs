@@ -81,6 +81,25 @@ impl Default for AuditConfig {
     }
 }
 
+/// Estimate points each person can finish per week (SPEC §10
+/// `capacity:`); without it, load is shown without a limit.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CapacityConfig {
+    /// Everyone's weekly capacity unless `people` names them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<f64>,
+    /// Weekly capacity per person.
+    pub people: BTreeMap<String, f64>,
+}
+
+impl CapacityConfig {
+    /// The weekly capacity of `person`, if any is configured.
+    pub fn of(&self, person: &str) -> Option<f64> {
+        self.people.get(person).copied().or(self.default)
+    }
+}
+
 /// Rule severities for files under some paths.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -106,6 +125,8 @@ pub struct Config {
     pub unplanned: Unplanned,
     pub ids: IdScheme,
     pub audit: AuditConfig,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<CapacityConfig>,
     pub rules: BTreeMap<String, Severity>,
     pub overrides: Vec<Override>,
 }
@@ -123,6 +144,7 @@ impl Default for Config {
             unplanned: Unplanned::Allow,
             ids: IdScheme::Random,
             audit: AuditConfig::default(),
+            capacity: None,
             rules: BTreeMap::new(),
             overrides: Vec::new(),
         }
@@ -151,6 +173,8 @@ const KEYS: &[&str] = &[
     "at_risk_gap",
     "off_track_gap",
     "paths",
+    "capacity",
+    "default",
 ];
 
 impl Config {
@@ -211,6 +235,17 @@ impl Config {
                     "globs use globset syntax, e.g. `work/**/*.md`",
                 )
             })?;
+        }
+        if let Some(c) = &self.capacity {
+            let values = c.default.iter().chain(c.people.values());
+            if let Some(v) = values.into_iter().find(|v| !v.is_finite() || **v < 0.0) {
+                return Err(bad(
+                    format!(
+                        "`capacity` holds {v}, which is not a weekly number of estimate points"
+                    ),
+                    "give each person the estimate points they finish in a week, e.g. `capacity: {default: 8, people: {sam: 5}}`",
+                ));
+            }
         }
         if self.audit.at_risk_gap > self.audit.off_track_gap {
             return Err(bad(

@@ -27,6 +27,7 @@ pub(crate) mod report;
 pub(crate) mod rollup;
 pub(crate) mod rules;
 pub(crate) mod ser;
+pub(crate) mod site;
 pub(crate) mod span;
 pub(crate) mod staged;
 pub(crate) mod suggest;

@@ -25,6 +25,13 @@ pub struct Node {
     /// From 0 to 1; `None` for an objective without KRs or a cancelled task.
     #[serde(serialize_with = "crate::audit::round2_opt")]
     pub progress: Option<f64>,
+    /// KRs: where the pace leads by the period end (SPEC §10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<crate::audit::Forecast>,
+    /// KRs with a forecast: the period end it is projected to, and
+    /// whether it is task-driven (for `→ 41 by 2026-12-31`).
+    #[serde(skip)]
+    pub forecast_by: Option<(jiff::civil::Date, bool)>,
     pub children: Vec<Node>,
     /// For an objective, the KR whose status is its status (human output
     /// says "off track (KR-3)"); left out of the JSON shape (SPEC §4).
@@ -126,9 +133,13 @@ impl<'a> Rollup<'a> {
         let children: Vec<Node> = kids.into_iter().map(|c| self.node(c, path)).collect();
         path.pop();
         let mut set_by = None;
+        let mut forecast = None;
         let (status, progress) = match item.kind {
             Kind::Kr => {
                 let e = self.eval(ix);
+                forecast = e
+                    .forecast
+                    .map(|f| (f, (e.period.end, item.metric.is_none())));
                 (e.status.as_str().to_string(), Some(e.progress))
             }
             Kind::Objective => {
@@ -163,6 +174,8 @@ impl<'a> Rollup<'a> {
             owner: item.owners.first().cloned(),
             status,
             progress,
+            forecast: forecast.map(|f| f.0),
+            forecast_by: forecast.map(|f| f.1),
             children,
             set_by,
         }

@@ -78,33 +78,33 @@ pub fn trend(
     let settings = ParseSettings::new(&root.config);
     let mut cache: HashMap<(String, BlobId), (SourceFile, Parsed)> = HashMap::new();
     let mut points = Vec::with_capacity(dates.len());
-    let mut last: Option<(CommitId, Vec<(SourceFile, Parsed)>)> = None;
+    // The graph of the commit measured last: points that fall on the same
+    // commit (a quiet week) judge it again with their day's facts instead
+    // of rebuilding it.
+    let mut built: Option<(Option<CommitId>, Graph)> = None;
     for (n, &day) in dates.iter().enumerate() {
         let commit = history.iter().find(|(_, d)| *d <= day).map(|(oid, _)| *oid);
-        let files = match commit {
-            None => Vec::new(),
-            Some(oid) if last.as_ref().is_some_and(|(o, _)| *o == oid) => {
-                last.as_ref().map(|(_, f)| f.clone()).unwrap_or_default()
-            }
-            Some(oid) => {
+        let graph = match built.take() {
+            Some((c, graph)) if c == commit => graph,
+            _ => {
                 let mut files = Vec::new();
-                for (path, blob) in repo.tree_blobs(root, oid)? {
-                    let key = (path, blob);
-                    if !cache.contains_key(&key) {
-                        let input = Input {
-                            path: key.0.clone(),
-                            content: Content::Bytes(repo.blob(blob)?),
-                        };
-                        let parsed = workspace::read_one(input, &settings);
-                        cache.insert(key.clone(), parsed);
+                if let Some(oid) = commit {
+                    for (path, blob) in repo.tree_blobs(root, oid)? {
+                        let key = (path, blob);
+                        if !cache.contains_key(&key) {
+                            let input = Input {
+                                path: key.0.clone(),
+                                content: Content::Bytes(repo.blob(blob)?),
+                            };
+                            let parsed = workspace::read_one(input, &settings);
+                            cache.insert(key.clone(), parsed);
+                        }
+                        files.push(cache[&key].clone());
                     }
-                    files.push(cache[&key].clone());
                 }
-                last = Some((oid, files.clone()));
-                files
+                Graph::build(workspace::assemble(files))
             }
         };
-        let graph = Graph::build(workspace::assemble(files));
         let facts = audit::Facts::from_history(&graph, &changes, day);
         let m = audit::metrics_at(&graph, &root.config, day, &facts);
         points.push(Point {
@@ -114,6 +114,7 @@ pub fn trend(
             lagging_share_percent: audit::round_to(m.lagging_share_percent, 1),
             krs_lagging: m.krs_lagging,
         });
+        built = Some((commit, graph));
         progress(n + 1, dates.len());
     }
     Ok(Trend {

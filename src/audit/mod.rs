@@ -6,6 +6,8 @@
 //! `status`, `next`, `report` and `trend` all start from [`audit`] or
 //! [`evaluate_kr`].
 
+pub mod capacity;
+pub mod forecast;
 mod progress;
 mod shape;
 mod stalled;
@@ -19,6 +21,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 pub(crate) use crate::ser::{date, round_to, round1, round2, round2_opt};
+pub use forecast::Forecast;
 pub use progress::{
     KrStatus, StatusInputs, current_value, expected_progress, kr_progress, kr_status,
     latest_checkin, task_progress, unit, work_at,
@@ -51,6 +54,8 @@ pub struct KrEval {
     /// Open tasks that trace to it.
     pub open: Vec<ItemIx>,
     pub stall: Stall,
+    /// Where its pace leads by the period end (SPEC §10); never a status.
+    pub forecast: Option<Forecast>,
 }
 
 /// The settings every evaluation shares.
@@ -93,6 +98,7 @@ pub fn evaluate_kr(cx: &Context, kr: ItemIx) -> KrEval {
         .metric
         .as_ref()
         .map(|m| current_value(m, &item.checkins, cx.as_of));
+    let forecast = kr_forecast(g, cx.facts, kr, &period, cx.as_of);
     KrEval {
         progress,
         expected,
@@ -102,6 +108,33 @@ pub fn evaluate_kr(cx: &Context, kr: ItemIx) -> KrEval {
         period,
         open,
         stall,
+        forecast,
+    }
+}
+
+/// The forecast of one KR (SPEC §10): by its check-ins when it has a
+/// metric, else by the done-estimate rate of the tasks that trace to it.
+pub fn kr_forecast(
+    g: &Graph,
+    facts: &Facts,
+    kr: ItemIx,
+    period: &Period,
+    as_of: Date,
+) -> Option<Forecast> {
+    let item = &g.items[kr];
+    match &item.metric {
+        Some(m) => forecast::metric_forecast(m, &item.checkins, period, as_of),
+        None => {
+            let work: Vec<forecast::DatedWork> = g
+                .tasks_of_kr(kr)
+                .into_iter()
+                .map(|t| forecast::DatedWork {
+                    work: work_at(&g.items[t], as_of),
+                    done: facts.done_on(g, t),
+                })
+                .collect();
+            forecast::task_forecast(&work, period, as_of)
+        }
     }
 }
 
@@ -211,6 +244,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
                 .count(),
             stalled: e.stall.stalled(),
             starved: is_starved,
+            forecast: e.forecast,
         });
     }
 
@@ -264,6 +298,10 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
     // Objectives in the window, rolled up from their active KRs.
     let objectives = objectives(&cx, &krs);
     let coverage = coverage(g, &objectives, &krs, &mut signals);
+    // Allocation and capacity (SPEC §10) judge the same open work.
+    signals.extend(capacity::signals(&capacity::capacity(
+        g, config, as_of, window, None,
+    )));
     signals.sort_by_key(|s| s.kind);
 
     let gates: Vec<Gate> = cfg

@@ -100,6 +100,9 @@ pub struct KrReport {
     pub blocked_tasks: usize,
     pub stalled: bool,
     pub starved: bool,
+    /// Where the KR's pace leads by its period end (SPEC §10); `None`
+    /// without two check-ins in the period (or, task-driven, any rate).
+    pub forecast: Option<super::Forecast>,
 }
 
 /// Goals and plans with nothing under them.
@@ -119,6 +122,8 @@ pub enum SignalKind {
     Stalled,
     Blocked,
     Coverage,
+    Allocation,
+    Capacity,
 }
 
 impl SignalKind {
@@ -130,6 +135,8 @@ impl SignalKind {
             SignalKind::Stalled => "stalled",
             SignalKind::Blocked => "blocked",
             SignalKind::Coverage => "coverage",
+            SignalKind::Allocation => "allocation",
+            SignalKind::Capacity => "capacity",
         }
     }
 }

@@ -2,6 +2,7 @@
 //! library, and hands data to a renderer; none holds analysis logic.
 
 mod audit;
+mod capacity;
 mod checkin;
 mod completions;
 mod config;
@@ -16,6 +17,7 @@ mod next;
 mod report;
 mod set;
 mod show;
+mod site;
 mod status;
 mod trend;
 
@@ -181,6 +183,8 @@ pub fn dispatch(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Graph(args) => graph::run(&env, args),
         Command::Report(args) => report::run(&env, args),
         Command::Trend(args) => trend::run(&env, args),
+        Command::Capacity(args) => capacity::run(&env, args),
+        Command::Site(args) => site::run(&env, args),
         Command::Hook(args) => hook::run(&env, args),
         Command::Config => config::run(&env),
         Command::Completions(_) | Command::Man(_) | Command::Explain(_) => {

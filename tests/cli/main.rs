@@ -4,6 +4,7 @@
 mod common;
 
 mod authoring;
+mod capacity;
 mod completions;
 mod config_errors;
 mod exit_codes;
@@ -17,6 +18,7 @@ mod help;
 mod hostile;
 mod lint;
 mod rules;
+mod site;
 mod weekly;
 mod width;
 mod workflow;

@@ -190,7 +190,10 @@ pub fn signal_color(kind: crate::audit::SignalKind) -> &'static str {
     use crate::audit::SignalKind;
     match kind {
         SignalKind::Starved | SignalKind::Blocked => "31",
-        SignalKind::Prioritization | SignalKind::Stalled => "33",
+        SignalKind::Prioritization
+        | SignalKind::Stalled
+        | SignalKind::Allocation
+        | SignalKind::Capacity => "33",
         SignalKind::Coverage => "2",
     }
 }

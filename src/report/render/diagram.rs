@@ -270,6 +270,8 @@ mod tests {
             owner: None,
             status: status.into(),
             progress: Some(0.0),
+            forecast: None,
+            forecast_by: None,
             children: Vec::new(),
             set_by: None,
         }

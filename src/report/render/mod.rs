@@ -2,6 +2,7 @@
 //! and rollups; plus the small pieces (bars, percentages) they share.
 
 pub mod audit;
+pub mod capacity;
 pub mod detail;
 pub mod diagram;
 pub mod edit;

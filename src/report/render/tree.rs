@@ -28,6 +28,8 @@ struct Row {
     /// The colour's key (`off_track`, `doing`, …).
     status_key: String,
     owner: String,
+    /// `→ 41 by 2026-12-31` for a KR with a forecast (SPEC §10).
+    forecast: String,
     /// Set on a heading row (no columns).
     heading: bool,
 }
@@ -58,8 +60,10 @@ pub fn human(roots: &[Node], footer: &[String], color: bool, width: Option<usize
             out.push('\n');
             continue;
         }
-        out.push_str(layout.line(r, color).trim_end());
-        out.push('\n');
+        for line in layout.line(r, color).lines() {
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
     }
     for f in footer {
         out.push('\n');
@@ -79,6 +83,7 @@ impl Row {
             status: String::new(),
             status_key: String::new(),
             owner: String::new(),
+            forecast: String::new(),
             heading: true,
         }
     }
@@ -90,6 +95,11 @@ struct Layout {
     left: usize,
     bar: usize,
     status: usize,
+    /// The owner column's width when some row has a forecast after it.
+    owner: usize,
+    /// Forecasts do not fit beside the row: each goes on a line of its
+    /// own, under the progress column.
+    forecast_below: bool,
 }
 
 impl Layout {
@@ -106,16 +116,36 @@ impl Layout {
             .map(|r| r.owner.chars().count())
             .max()
             .unwrap_or(0);
-        let right = |bar: usize| 2 + bar + 5 + 2 + status + 1 + owner;
+        let forecast = rows
+            .iter()
+            .map(|r| r.forecast.chars().count())
+            .max()
+            .unwrap_or(0);
+        let tail = if forecast > 0 { 2 + forecast } else { 0 };
+        let right = |bar: usize| 2 + bar + 5 + 2 + status + 1 + owner + tail;
         let mut layout = Layout {
             left: natural,
             bar: 12,
             status,
+            owner: if forecast > 0 { owner } else { 0 },
+            forecast_below: false,
         };
         if let Some(w) = width
             && natural + right(12) > w
         {
             layout.bar = 8;
+            let floor = rows
+                .iter()
+                .map(|r| r.lead.chars().count() + 2 + note_len(r) + 4)
+                .max()
+                .unwrap_or(0);
+            if tail > 0 && w.saturating_sub(right(8)) < floor.max(30) {
+                layout.forecast_below = true;
+                layout.owner = 0;
+                let right = |bar: usize| 2 + bar + 5 + 2 + status + 1 + owner;
+                layout.left = w.saturating_sub(right(8)).max(floor).min(natural);
+                return layout;
+            }
             // The longest lead + note must still fit with a few title
             // characters; beyond that the line is as short as it can be.
             let floor = rows
@@ -147,10 +177,18 @@ impl Layout {
             code(&r.status_key),
             &format!("{:<w$}", r.status, w = self.status),
         );
+        let tail = if r.forecast.is_empty() {
+            String::new()
+        } else if self.forecast_below {
+            format!("\n{}{}", " ".repeat(self.left + 2), r.forecast)
+        } else {
+            format!("  {}", r.forecast)
+        };
         format!(
-            "{left}{}  {progress}  {status} {}",
+            "{left}{}  {progress}  {status} {:<w$}{tail}",
             " ".repeat(pad),
-            r.owner
+            r.owner,
+            w = self.owner
         )
     }
 }
@@ -235,6 +273,12 @@ fn collect(
         status,
         status_key: n.status.clone(),
         owner: n.owner.clone().unwrap_or_default(),
+        forecast: match (n.forecast, n.forecast_by) {
+            (Some(f), Some((end, task_driven))) => {
+                crate::audit::forecast::summary(&f, task_driven, end)
+            }
+            _ => String::new(),
+        },
         heading: false,
     });
     if repeat {
