@@ -32,6 +32,7 @@ use crate::error::Fatal;
 use crate::graph::Graph;
 use crate::load::{Dated, Judged};
 use crate::model::{Period, parse_date};
+use crate::report::input::Input;
 
 /// What every command knows: the root and the global flags, resolved.
 pub struct Env {
@@ -91,6 +92,19 @@ impl Env {
             return Ok(());
         }
         crate::output::print(text)
+    }
+
+    /// Ends a human answer with the warning that names the files that
+    /// could not be read (SPEC §8), on stderr so that stdout stays the
+    /// answer itself; `--quiet` keeps it back like any other output. JSON
+    /// answers carry the same facts in their `input` object instead.
+    pub fn warn_input(&self, format: Format, input: &Input) {
+        if self.quiet || format == Format::Json {
+            return;
+        }
+        if let Some(w) = input.warning() {
+            crate::output::eprint(&w);
+        }
     }
 
     /// The output format, checked against those the command offers (the

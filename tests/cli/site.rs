@@ -79,6 +79,11 @@ fn check_number(shown: &str, value: &Value, fmt: &str, ptr: &str, page: &str) {
         "pct1" => format!("{:.1}%", f()),
         "pct0" => format!("{}%", f().round() as i64),
         "int" => value.as_u64().unwrap().to_string(),
+        // A share of nothing: `null` in JSON, a dash on the page (SPEC §8).
+        "none" => {
+            assert!(value.is_null(), "{page}: {ptr} shows — but is {value}");
+            "—".to_string()
+        }
         "len" => value.as_array().unwrap().len().to_string(),
         "text" => value.as_str().unwrap().to_string(),
         "num" => {

@@ -55,8 +55,10 @@ pub fn audit(graph: &Graph, a: &Audit) -> String {
             "::error title={}::{}\n",
             property(&format!("align gate {}", g.name)),
             data(&format!(
-                "{} is {:.1}, above the limit of {}",
-                g.name, g.value, g.limit
+                "{} is {}, above the limit of {}",
+                g.name,
+                g.value.map_or("—".to_string(), |v| format!("{v:.1}")),
+                g.limit
             ))
         ));
     }

@@ -26,13 +26,18 @@ pub fn audit(a: &Audit) -> String {
         .map(|g| format!("{} at most {}", if g.pass { "✅" } else { "❌" }, g.limit))
         .unwrap_or_else(|| "none set".into());
     out.push_str(&format!(
-        "| Untraced work | {:.1}% ({} of {} finished tasks; {:.1}% by estimate) | {gate} |\n",
-        u.percent, u.untraced, u.finished, u.weighted_percent
+        "| Untraced work | {} ({} of {} finished tasks; {} by estimate) | {gate} |\n",
+        super::pct1(u.percent),
+        u.untraced,
+        u.finished,
+        super::pct1(u.weighted_percent)
     ));
     let l = &a.lagging_share;
     out.push_str(&format!(
-        "| Lagging share | {:.1}% ({} of {} open tasks trace to a lagging KR) | |\n\n",
-        l.percent, l.on_lagging, l.open
+        "| Lagging share | {} ({} of {} open tasks trace to a lagging KR) | |\n\n",
+        super::pct1(l.percent),
+        l.on_lagging,
+        l.open
     ));
     if !a.krs.is_empty() {
         out.push_str("### Key results\n\n| KR | Objective | Progress | Expected | Status | Open | Done | Title |\n");
