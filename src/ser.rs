@@ -21,10 +21,6 @@ pub fn date_opt<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error
     }
 }
 
-pub fn round1<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(round_to(*x, 1))
-}
-
 pub fn round2<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64(round_to(*x, 2))
 }

@@ -25,8 +25,10 @@ pub struct Point {
     pub date: Date,
     /// The commit measured, `None` before the first commit.
     pub commit: Option<String>,
-    pub untraced_percent: f64,
-    pub lagging_share_percent: f64,
+    /// `None` when nothing finished in the point's window (SPEC §8).
+    pub untraced_percent: Option<f64>,
+    /// `None` without open tasks.
+    pub lagging_share_percent: Option<f64>,
     pub krs_lagging: usize,
 }
 
@@ -110,8 +112,8 @@ pub fn trend(
         points.push(Point {
             date: day,
             commit: commit.map(|c| c.to_string()[..10].to_string()),
-            untraced_percent: audit::round_to(m.untraced_percent, 1),
-            lagging_share_percent: audit::round_to(m.lagging_share_percent, 1),
+            untraced_percent: m.untraced_percent.map(|p| audit::round_to(p, 1)),
+            lagging_share_percent: m.lagging_share_percent.map(|p| audit::round_to(p, 1)),
             krs_lagging: m.krs_lagging,
         });
         built = Some((commit, graph));

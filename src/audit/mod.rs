@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-pub(crate) use crate::ser::{date, round_to, round1, round2, round2_opt};
+pub(crate) use crate::ser::{date, round_to, round2, round2_opt};
 pub use forecast::Forecast;
 pub use progress::{
     KrStatus, StatusInputs, current_value, expected_progress, kr_progress, kr_status,
@@ -389,8 +389,8 @@ pub fn metrics_at(graph: &Graph, config: &Config, date: Date, facts: &Facts) -> 
     let a = audit(graph, config, date, &window, facts);
     Metrics {
         date,
-        untraced_percent: a.untraced.percent.unwrap_or(0.0),
-        lagging_share_percent: a.lagging_share.percent.unwrap_or(0.0),
+        untraced_percent: a.untraced.percent,
+        lagging_share_percent: a.lagging_share.percent,
         krs_lagging: a.krs.iter().filter(|k| k.status.is_lagging()).count(),
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::KrStatus;
 use crate::graph::ItemIx;
 use crate::report::input::Input;
-use crate::ser::{date, round1, round1_opt, round2, round2_opt};
+use crate::ser::{date, round1_opt, round2, round2_opt};
 
 /// Everything `align audit` reports (SPEC §3 JSON shape, exact key names).
 #[derive(Debug, Clone, Serialize)]
@@ -205,9 +205,11 @@ pub struct History {
 pub struct Metrics {
     #[serde(serialize_with = "date")]
     pub date: Date,
-    #[serde(serialize_with = "round1")]
-    pub untraced_percent: f64,
-    #[serde(serialize_with = "round1")]
-    pub lagging_share_percent: f64,
+    /// `None` when nothing finished in the window (SPEC §8).
+    #[serde(serialize_with = "round1_opt")]
+    pub untraced_percent: Option<f64>,
+    /// `None` without open tasks.
+    #[serde(serialize_with = "round1_opt")]
+    pub lagging_share_percent: Option<f64>,
     pub krs_lagging: usize,
 }
