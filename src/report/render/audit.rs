@@ -136,7 +136,13 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
     if a.history.cut {
         out.push_str("\nnote: this is a shallow clone; changes before its cut are unknown, so stalled KRs may be missed\n");
     }
-    let verdict = if a.gates.is_empty() {
+    // `readable_input` is always there; alone and passing it is no gate
+    // the team set.
+    let set = a
+        .gates
+        .iter()
+        .any(|g| g.name != crate::audit::READABLE_INPUT);
+    let verdict = if a.pass && !set {
         paint(color, "2", "no gate to pass")
     } else if a.pass {
         paint(color, "32", "every gate passes")
