@@ -155,10 +155,15 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
 
 /// `max_untraced_percent: 30.0 ≤ 30, pass`.
 pub fn gate_line(g: &Gate, color: bool) -> String {
-    let (op, verdict) = if g.pass {
-        ("≤", paint(color, "32", "pass"))
+    let verdict = if g.pass {
+        paint(color, "32", "pass")
     } else {
-        (">", paint(color, "31", "FAIL"))
+        paint(color, "31", "FAIL")
+    };
+    // The comparison the value makes, which a waived gate does not change.
+    let op = match g.value {
+        Some(v) if crate::audit::round_to(v, 1) > g.limit => ">",
+        _ => "≤",
     };
     let verdict = if g.waived {
         format!("{verdict} (waived by --allow-unreadable)")
