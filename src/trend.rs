@@ -80,14 +80,14 @@ pub fn trend(
     let settings = ParseSettings::new(&root.config);
     let mut cache: HashMap<(String, BlobId), (SourceFile, Parsed)> = HashMap::new();
     let mut points = Vec::with_capacity(dates.len());
-    // The graph of the commit measured last: points that fall on the same
-    // commit (a quiet week) judge it again with their day's facts instead
-    // of rebuilding it.
-    let mut built: Option<(Option<CommitId>, Graph)> = None;
+    // The files of the commit measured last: points that fall on the same
+    // commit (a quiet week) judge them again as of their own day (SPEC §8)
+    // without reading the tree again.
+    let mut built: Option<(Option<CommitId>, Vec<(SourceFile, Parsed)>)> = None;
     for (n, &day) in dates.iter().enumerate() {
         let commit = history.iter().find(|(_, d)| *d <= day).map(|(oid, _)| *oid);
-        let graph = match built.take() {
-            Some((c, graph)) if c == commit => graph,
+        let files = match built.take() {
+            Some((c, files)) if c == commit => files,
             _ => {
                 let mut files = Vec::new();
                 if let Some(oid) = commit {
@@ -104,9 +104,13 @@ pub fn trend(
                         files.push(cache[&key].clone());
                     }
                 }
-                Graph::build(workspace::assemble(files))
+                files
             }
         };
+        let graph = Graph::build(crate::asof::view(
+            workspace::assemble(files.clone()),
+            day,
+        ));
         let facts = audit::Facts::from_history(&graph, &changes, day);
         let m = audit::metrics_at(&graph, &root.config, day, &facts);
         points.push(Point {
@@ -116,7 +120,7 @@ pub fn trend(
             lagging_share_percent: m.lagging_share_percent.map(|p| audit::round_to(p, 1)),
             krs_lagging: m.krs_lagging,
         });
-        built = Some((commit, graph));
+        built = Some((commit, files));
         progress(n + 1, dates.len());
     }
     Ok(Trend {

@@ -382,3 +382,58 @@ fn staged_reports_only_what_the_change_did() {
     assert!(out.contains("b.md:2:5: AL004"), "{out}");
     assert!(!out.contains("AL001") && !out.contains("AL009"), "{out}");
 }
+
+#[test]
+fn each_trend_point_is_judged_as_of_its_day() {
+    // Committed on 2026-10-01 with a `done:` date of 2026-10-20: the
+    // point of 2026-10-08 sees an open task, the last point a finished one.
+    let repo = TestRepo::git();
+    repo.write("align.yaml", "")
+        .write(
+            "O-1.md",
+            "---\nkind: objective\ntitle: Grow\nowner: dana\nperiod: 2026-Q4\n---\n",
+        )
+        .write(
+            "KR-1.md",
+            "---\nkind: kr\ntitle: More\nowner: dana\nobjective: O-1\nmetric: {start: 0, target: 10}\n---\n",
+        )
+        .write(
+            "T-1.md",
+            "---\nkind: task\ntitle: Fire\nunplanned: true\nreason: outage\nstatus: done\ndone: 2026-10-20\n---\n",
+        );
+    repo.commit_all("all at once", "2026-10-01");
+    let v = json_of(
+        &repo,
+        "2026-10-22",
+        &["trend", "--since", "2026-10-08", "--format", "json"],
+        0,
+    );
+    let points = v["points"].as_array().unwrap();
+    assert_eq!(points[0]["date"], "2026-10-08", "{v}");
+    // Nothing had finished on 2026-10-08: a share of nothing.
+    assert_eq!(points[0]["untraced_percent"], Value::Null, "{v}");
+    assert_eq!(points[0]["lagging_share_percent"], 0.0, "{v}");
+    let last = points.last().unwrap();
+    assert_eq!(last["untraced_percent"], 100.0, "{v}");
+    assert_eq!(last["lagging_share_percent"], Value::Null, "{v}");
+}
+
+#[test]
+fn the_site_says_what_it_could_not_read_and_where_the_krs_are() {
+    let repo = broken_product();
+    let (_, err) = run(&repo, AS_OF, &["site"], 0);
+    assert!(err.contains("okrs/2026-Q4.yaml:6"), "{err}");
+    let index = repo.read("site/index.html");
+    assert!(index.contains("1 file could not be read"), "{index}");
+    assert!(index.contains(">okrs/2026-Q4.yaml</span>"), "{index}");
+    let data: Value = serde_json::from_str(&repo.read("site/data.json")).unwrap();
+    assert_eq!(data["audit"]["input"]["unreadable"][0]["line"], 6);
+
+    let repo = TestRepo::example("marketing");
+    run(&repo, AS_OF, &["site", "--period", "2027-Q1"], 0);
+    let index = repo.read("site/index.html");
+    assert!(
+        index.contains("No KR is active in 2027-Q1; KRs exist for 2026-Q4"),
+        "{index}"
+    );
+}
