@@ -28,12 +28,16 @@ use crate::workspace::{self, Workspace};
 /// Reads the work tree of `root` into a graph as it stood on `day`.
 pub fn graph(root: &Root, day: Date) -> Result<Graph, Fatal> {
     let inputs = workspace::discover(root)?;
-    Ok(Graph::build(view(workspace::load(&root.config, inputs), day)))
+    Ok(Graph::build(view(
+        workspace::load(&root.config, inputs),
+        day,
+    )))
 }
 
 /// The workspace as of `day`: see the module docs for what is rewound.
 pub fn view(mut ws: Workspace, day: Date) -> Workspace {
-    ws.items.retain(|item| item.created.is_none_or(|c| c <= day));
+    ws.items
+        .retain(|item| item.created.is_none_or(|c| c <= day));
     for item in &mut ws.items {
         rewind(item, day);
     }

@@ -67,6 +67,9 @@ pub fn dates(since: Date, as_of: Date, step: Step) -> Vec<Date> {
     out
 }
 
+/// A file read at a commit, with what parsing it found.
+type ReadFile = (SourceFile, Parsed);
+
 /// Computes the trend over `dates` (ascending). `progress` is told after
 /// each point, for a progress bar on long histories.
 pub fn trend(
@@ -83,7 +86,7 @@ pub fn trend(
     // The files of the commit measured last: points that fall on the same
     // commit (a quiet week) judge them again as of their own day (SPEC §8)
     // without reading the tree again.
-    let mut built: Option<(Option<CommitId>, Vec<(SourceFile, Parsed)>)> = None;
+    let mut built: Option<(Option<CommitId>, Vec<ReadFile>)> = None;
     for (n, &day) in dates.iter().enumerate() {
         let commit = history.iter().find(|(_, d)| *d <= day).map(|(oid, _)| *oid);
         let files = match built.take() {
@@ -107,10 +110,7 @@ pub fn trend(
                 files
             }
         };
-        let graph = Graph::build(crate::asof::view(
-            workspace::assemble(files.clone()),
-            day,
-        ));
+        let graph = Graph::build(crate::asof::view(workspace::assemble(files.clone()), day));
         let facts = audit::Facts::from_history(&graph, &changes, day);
         let m = audit::metrics_at(&graph, &root.config, day, &facts);
         points.push(Point {

@@ -50,8 +50,14 @@ mod tests {
     #[test]
     fn names_the_periods_that_hold_krs() {
         let g = test_graph(&[
-            ("o.md", "---\nid: O-1\nkind: objective\ntitle: O\nperiod: 2026-Q4\n---\n"),
-            ("k.md", "---\nid: KR-1\nkind: kr\ntitle: K\nobjective: O-1\n---\n"),
+            (
+                "o.md",
+                "---\nid: O-1\nkind: objective\ntitle: O\nperiod: 2026-Q4\n---\n",
+            ),
+            (
+                "k.md",
+                "---\nid: KR-1\nkind: kr\ntitle: K\nobjective: O-1\n---\n",
+            ),
         ]);
         let e = empty_window(&g, &Period::parse("2027-Q1").unwrap()).unwrap();
         assert_eq!(

@@ -22,16 +22,16 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 pub(crate) use crate::ser::{date, round_to, round2, round2_opt};
+pub use empty::empty_window;
 pub use forecast::Forecast;
 pub use progress::{
     KrStatus, StatusInputs, current_value, expected_progress, kr_progress, kr_status,
     latest_checkin, task_progress, unit, work_at,
 };
 pub use shape::{
-    Audit, Coverage, EmptyWindow, Gate, History, KrReport, LaggingShare, Metrics, ObjectiveReport, Signal,
-    SignalKind, Untraced, Window,
+    Audit, Coverage, EmptyWindow, Gate, History, KrReport, LaggingShare, Metrics, ObjectiveReport,
+    Signal, SignalKind, Untraced, Window,
 };
-pub use empty::empty_window;
 pub use stalled::{Blocked, Facts, Stall, stall};
 pub use work::{
     Scope, finished_in, kr_team, open_tasks, percent, share, starved, starved_message, traced_on,
@@ -39,10 +39,10 @@ pub use work::{
 };
 
 use crate::config::Config;
-use crate::report::input::Input;
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Kind, LinkField, Period, Status};
 use crate::periods::{kr_active_in, kr_cancelled, kr_period};
+use crate::report::input::Input;
 
 /// One KR judged on its own (no starved verdict, which needs the others).
 #[derive(Debug, Clone)]

@@ -36,8 +36,8 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
 /// The item `id`; when none has it but a file that could not be read
 /// names it, the error says so rather than suggesting similar ids (SPEC §8).
 fn find(graph: &crate::graph::Graph, id: &str) -> Result<usize, Fatal> {
-    graph.find(id).map_err(|e| {
-        match crate::report::input::Mentions::of(graph).find(id) {
+    graph.find(id).map_err(
+        |e| match crate::report::input::Mentions::of(graph).find(id) {
             Some(m) if graph.all_with(id).is_empty() => Fatal::usage(
                 format!("no readable file defines `{id}`: {}", m.sentence(id)),
                 format!(
@@ -46,6 +46,6 @@ fn find(graph: &crate::graph::Graph, id: &str) -> Result<usize, Fatal> {
                 ),
             ),
             _ => e,
-        }
-    })
+        },
+    )
 }

@@ -140,8 +140,14 @@ impl Mentions {
             for (n, line) in f.text.lines().enumerate() {
                 // An `id:` line defines the id; any other mention (a link)
                 // is only a hint, so a definition later in the file wins.
-                let defines = line.trim_start().trim_start_matches("- ").starts_with("id:");
-                for word in line.split(|c: char| !is_id_char(c)).filter(|w| !w.is_empty()) {
+                let defines = line
+                    .trim_start()
+                    .trim_start_matches("- ")
+                    .starts_with("id:");
+                for word in line
+                    .split(|c: char| !is_id_char(c))
+                    .filter(|w| !w.is_empty())
+                {
                     match m.words.get_mut(word) {
                         None => {
                             m.words.insert(word.to_string(), (path_ix, n + 1, defines));

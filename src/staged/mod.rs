@@ -357,8 +357,7 @@ fn caused_by_change(
     }
     LINK_RULES.contains(&d.code)
         && (d.related.iter().any(|l| staged(l.file))
-            || d
-                .message
+            || d.message
                 .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
                 .any(|word| changed_ids.contains(word)))
 }

@@ -93,7 +93,10 @@ fn an_unreadable_okr_file_fails_the_audit_and_is_named() {
         .iter()
         .find(|g| g["name"] == "readable_input")
         .unwrap();
-    assert_eq!((&gate["waived"], &gate["pass"]), (&json!(true), &json!(true)));
+    assert_eq!(
+        (&gate["waived"], &gate["pass"]),
+        (&json!(true), &json!(true))
+    );
 }
 
 #[test]
@@ -143,10 +146,16 @@ fn the_warning_names_ten_files_then_counts_the_rest() {
     let repo = TestRepo::new();
     repo.write("align.yaml", "");
     for n in 0..12 {
-        repo.write(&format!("T-{n:02}.md"), "---\nkind: task\ntitle: a: b\n---\n");
+        repo.write(
+            &format!("T-{n:02}.md"),
+            "---\nkind: task\ntitle: a: b\n---\n",
+        );
     }
     let (_, err) = run(&repo, AS_OF, &["status"], 0);
-    assert!(err.starts_with("warning: 12 files could not be read"), "{err}");
+    assert!(
+        err.starts_with("warning: 12 files could not be read"),
+        "{err}"
+    );
     assert!(err.contains("  T-09.md:3: "), "{err}");
     assert!(!err.contains("T-10.md"), "{err}");
     assert!(err.contains("  and 2 more\n"), "{err}");
@@ -166,7 +175,8 @@ fn links_into_an_unreadable_file_point_at_it() {
     for f in &dangling {
         let message = f["message"].as_str().unwrap();
         assert!(
-            message.contains("may be defined in `okrs/2026-Q4.yaml`, which could not be read (line "),
+            message
+                .contains("may be defined in `okrs/2026-Q4.yaml`, which could not be read (line "),
             "{f}"
         );
         assert!(!f["help"].as_str().unwrap().contains("align new"), "{f}");
@@ -177,16 +187,17 @@ fn links_into_an_unreadable_file_point_at_it() {
         .unwrap();
     // KR-1's `id:` line in the file, not a mention of it further down.
     assert!(
-        kr1["message"]
-            .as_str()
-            .unwrap()
-            .ends_with("`KR-1` may be defined in `okrs/2026-Q4.yaml`, which could not be read (line 16)"),
+        kr1["message"].as_str().unwrap().ends_with(
+            "`KR-1` may be defined in `okrs/2026-Q4.yaml`, which could not be read (line 16)"
+        ),
         "{kr1}"
     );
 
     let (_, err) = run(&repo, AS_OF, &["show", "KR-1"], 2);
     assert!(
-        err.contains("`KR-1` may be defined in `okrs/2026-Q4.yaml`, which could not be read (line 16)"),
+        err.contains(
+            "`KR-1` may be defined in `okrs/2026-Q4.yaml`, which could not be read (line 16)"
+        ),
         "{err}"
     );
     // An id nobody writes anywhere keeps the usual suggestions.
@@ -294,7 +305,10 @@ fn a_task_done_the_day_after_as_of_is_open_on_as_of() {
     let a = json_of(&repo, "2026-11-12", &["audit", "--format", "json"], 0);
     assert_eq!(a["untraced"]["finished"], 0, "{a}");
     let k1 = kr(&a, "KR-1");
-    assert_eq!((&k1["open_tasks"], &k1["done_tasks"]), (&json!(2), &json!(0)));
+    assert_eq!(
+        (&k1["open_tasks"], &k1["done_tasks"]),
+        (&json!(2), &json!(0))
+    );
     // Task-driven progress: none of its estimate was done on as-of.
     assert_eq!(k1["progress"], 0.0);
     // The day after, it is finished.
@@ -302,12 +316,30 @@ fn a_task_done_the_day_after_as_of_is_open_on_as_of() {
     assert_eq!(a["untraced"]["finished"], 1);
     assert_eq!(kr(&a, "KR-1")["progress"], 0.75);
 
-    let s = json_of(&repo, "2026-11-12", &["status", "T-1", "--format", "json"], 0);
+    let s = json_of(
+        &repo,
+        "2026-11-12",
+        &["status", "T-1", "--format", "json"],
+        0,
+    );
     let t1 = &s["tree"][0]["children"][0]["children"][0];
-    assert_eq!((&t1["id"], &t1["status"]), (&json!("T-1"), &json!("todo")), "{s}");
-    let s = json_of(&repo, "2026-11-13", &["status", "T-1", "--format", "json"], 0);
+    assert_eq!(
+        (&t1["id"], &t1["status"]),
+        (&json!("T-1"), &json!("todo")),
+        "{s}"
+    );
+    let s = json_of(
+        &repo,
+        "2026-11-13",
+        &["status", "T-1", "--format", "json"],
+        0,
+    );
     let t1 = &s["tree"][0]["children"][0]["children"][0];
-    assert_eq!((&t1["id"], &t1["status"]), (&json!("T-1"), &json!("done")), "{s}");
+    assert_eq!(
+        (&t1["id"], &t1["status"]),
+        (&json!("T-1"), &json!("done")),
+        "{s}"
+    );
     let n = json_of(&repo, "2026-11-12", &["next", "--format", "json"], 0);
     let ids: Vec<&str> = n["tasks"]
         .as_array()
@@ -326,7 +358,12 @@ fn a_checkin_after_as_of_is_ignored() {
     let a = json_of(&repo, "2026-11-12", &["audit", "--format", "json"], 0);
     assert_eq!(kr(&a, "KR-2")["current"], 2.0, "{a}");
     assert_eq!(kr(&a, "KR-2")["progress"], 0.2);
-    let s = json_of(&repo, "2026-11-12", &["status", "KR-2", "--format", "json"], 0);
+    let s = json_of(
+        &repo,
+        "2026-11-12",
+        &["status", "KR-2", "--format", "json"],
+        0,
+    );
     assert_eq!(s["tree"][0]["progress"], 0.2, "{s}");
     let a = json_of(&repo, "2026-11-13", &["audit", "--format", "json"], 0);
     assert_eq!(kr(&a, "KR-2")["current"], 9.0);

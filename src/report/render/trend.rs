@@ -60,7 +60,8 @@ pub fn human(t: &Trend) -> String {
     for (name, get) in series {
         // Points that measure nothing have no bar (and are not a 0).
         let values: Vec<f64> = t.points.iter().filter_map(get).collect();
-        let shown = |p: Option<&Point>| p.and_then(get).map_or("—".to_string(), |v| v.to_string());
+        let shown =
+            |p: Option<&Point>| p.and_then(get).map_or("—".to_string(), |v| v.to_string());
         let (first, last) = (shown(t.points.first()), shown(t.points.last()));
         out.push_str(&format!(
             "  {name:<16} {}  {first} → {last}\n",
