@@ -474,3 +474,18 @@ fn the_site_says_what_it_could_not_read_and_where_the_krs_are() {
         "{index}"
     );
 }
+
+#[test]
+fn show_names_the_unreadable_file_behind_a_dangling_link() {
+    let repo = broken_product();
+    let (out, _) = run(&repo, AS_OF, &["show", "T-x6hn"], 0);
+    assert!(
+        out.contains("KR-5  (no readable item has this id: `KR-5` may be defined in `okrs/2026-Q4.yaml`, which could not be read (line 80))"),
+        "{out}"
+    );
+    let v = json_of(&repo, AS_OF, &["show", "T-x6hn", "--format", "json"], 0);
+    assert_eq!(
+        v["links_out"][0]["unreadable"],
+        "`KR-5` may be defined in `okrs/2026-Q4.yaml`, which could not be read (line 80)"
+    );
+}
