@@ -140,6 +140,24 @@ impl Env {
     }
 }
 
+/// The item `id` named on the command line (`show`, `status`, `graph`);
+/// when none has it but a file that could not be read names it, the
+/// error says so rather than suggesting similar ids (SPEC §8).
+pub fn find(graph: &crate::graph::Graph, id: &str) -> Result<usize, Fatal> {
+    graph.find(id).map_err(
+        |e| match crate::report::input::Mentions::of(graph).find(id) {
+            Some(m) if graph.all_with(id).is_empty() => Fatal::usage(
+                format!("no readable file defines `{id}`: {}", m.sentence(id)),
+                format!(
+                    "fix `{}` first (`align lint` says what is wrong with it)",
+                    m.path
+                ),
+            ),
+            _ => e,
+        },
+    )
+}
+
 /// `--format`, checked against the formats a command offers (the first is
 /// the default); for commands that run without a workspace too.
 pub fn pick_format(

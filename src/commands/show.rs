@@ -18,7 +18,7 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     let judged = env.judged()?;
     let graph = &judged.graph;
     let input = Input::of(graph);
-    let ix = find(graph, &id)?;
+    let ix = super::find(graph, &id)?;
     let cx = judged.context(env);
     let detail = crate::detail::detail(&cx, ix);
     let text = match format {
@@ -31,21 +31,4 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     env.print(&text)?;
     env.warn_input(format, &input);
     Ok(Outcome::Success)
-}
-
-/// The item `id`; when none has it but a file that could not be read
-/// names it, the error says so rather than suggesting similar ids (SPEC §8).
-fn find(graph: &crate::graph::Graph, id: &str) -> Result<usize, Fatal> {
-    graph.find(id).map_err(
-        |e| match crate::report::input::Mentions::of(graph).find(id) {
-            Some(m) if graph.all_with(id).is_empty() => Fatal::usage(
-                format!("no readable file defines `{id}`: {}", m.sentence(id)),
-                format!(
-                    "fix `{}` first (`align lint` says what is wrong with it)",
-                    m.path
-                ),
-            ),
-            _ => e,
-        },
-    )
 }

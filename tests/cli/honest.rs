@@ -193,13 +193,15 @@ fn links_into_an_unreadable_file_point_at_it() {
         "{kr1}"
     );
 
-    let (_, err) = run(&repo, AS_OF, &["show", "KR-1"], 2);
-    assert!(
-        err.contains(
-            "`KR-1` may be defined in `okrs/2026-Q4.yaml`, which could not be read (line 16)"
-        ),
-        "{err}"
-    );
+    for cmd in ["show", "status", "graph"] {
+        let (_, err) = run(&repo, AS_OF, &[cmd, "KR-1"], 2);
+        assert!(
+            err.contains(
+                "`KR-1` may be defined in `okrs/2026-Q4.yaml`, which could not be read (line 16)"
+            ),
+            "{cmd}: {err}"
+        );
+    }
     // An id nobody writes anywhere keeps the usual suggestions.
     let (_, err) = run(&repo, AS_OF, &["show", "KR-99"], 2);
     assert!(err.contains("no item has the id `KR-99`"), "{err}");
