@@ -491,3 +491,18 @@ fn show_names_the_unreadable_file_behind_a_dangling_link() {
         "`KR-5` may be defined in `okrs/2026-Q4.yaml`, which could not be read (line 80)"
     );
 }
+
+#[test]
+fn ci_formats_name_the_unreadable_files() {
+    let repo = broken_product();
+    let (md, _) = run(&repo, AS_OF, &["audit", "--format", "markdown"], 1);
+    assert!(
+        md.contains("| Unreadable files | 1 (`okrs/2026-Q4.yaml:6`) | ❌ at most 0 |\n\n"),
+        "{md}"
+    );
+    let (gh, _) = run(&repo, AS_OF, &["audit", "--format", "github"], 1);
+    assert!(
+        gh.contains("readable_input is 1, above the limit of 0"),
+        "{gh}"
+    );
+}

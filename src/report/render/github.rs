@@ -57,7 +57,11 @@ pub fn audit(graph: &Graph, a: &Audit) -> String {
             data(&format!(
                 "{} is {}, above the limit of {}",
                 g.name,
-                g.value.map_or("—".to_string(), |v| format!("{v:.1}")),
+                match g.value {
+                    Some(v) if g.name == crate::audit::READABLE_INPUT => format!("{v:.0}"),
+                    Some(v) => format!("{v:.1}"),
+                    None => "—".to_string(),
+                },
                 g.limit
             ))
         ));
