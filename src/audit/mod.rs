@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 pub(crate) use crate::ser::{date, round_to, round2, round2_opt};
-pub use empty::empty_window;
+pub use empty::{Retry, empty_window};
 pub use forecast::Forecast;
 pub use progress::{
     KrStatus, StatusInputs, current_value, expected_progress, kr_progress, kr_status,
@@ -362,7 +362,7 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
                 .collect(),
         },
         input,
-        empty_window: empty_window(g, window),
+        empty_window: empty_window(g, window, Retry::Period),
     }
 }
 

@@ -37,7 +37,7 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     // Only the whole tree can be empty for want of a KR in the window.
     let empty_window = target
         .is_none()
-        .then(|| crate::audit::empty_window(graph, &judged.window))
+        .then(|| crate::audit::empty_window(graph, &judged.window, crate::audit::Retry::AsOf))
         .flatten();
     let text = match format {
         Format::Json => render::json::pretty(&StatusJson {

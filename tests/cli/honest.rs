@@ -221,7 +221,8 @@ fn an_empty_window_names_the_periods_that_hold_krs() {
     );
     assert_eq!(v["empty_window"]["message"], message);
     assert_eq!(v["empty_window"]["periods"], json!(["2026-Q4"]));
-    // `status` judges the window containing as-of.
+    // `status` judges the window containing as-of, and has no `--period`.
+    let message = "No KR is active in 2027-Q1; KRs exist for 2026-Q4: pass `--as-of 2026-12-31`";
     let (out, _) = run(&repo, "2027-02-01", &["status"], 0);
     assert!(out.contains(message), "{out}");
     let v = json_of(&repo, "2027-02-01", &["status", "--format", "json"], 0);
