@@ -10,6 +10,8 @@
 //! rendered as safe YAML by `value`.
 
 mod file;
+mod lock;
+mod temp;
 mod text;
 mod value;
 
@@ -28,9 +30,13 @@ pub enum EditError {
     /// field that is not a mapping, an item that is gone).
     #[error("{0}")]
     Shape(String),
-    /// The file changed on disk between reading and writing.
-    #[error("`{}` changed on disk after align read it; nothing was written", path.display())]
-    Changed { path: PathBuf },
+    /// The file changed on disk between reading and writing, in a way
+    /// that cannot be merged with this edit.
+    #[error("`{}` changed on disk after align read it ({what}); nothing was written", path.display())]
+    Changed { path: PathBuf, what: String },
+    /// Another `align` held the file's lock for too long.
+    #[error("`{}` is being changed by another align process that did not finish in time; nothing was written", path.display())]
+    Busy { path: PathBuf },
     /// The file already exists (new files never replace anything).
     #[error("`{}` already exists; align never overwrites a file", path.display())]
     Exists { path: PathBuf },
@@ -51,6 +57,9 @@ impl From<EditError> for Fatal {
             }
             EditError::Changed { .. } => {
                 "someone or something else is editing the file; run the command again"
+            }
+            EditError::Busy { .. } => {
+                "run the command again; if it keeps happening, look for a stuck `align` process"
             }
             EditError::Exists { .. } => "pick another `--id`, or remove the file first",
             EditError::Broken { .. } => "edit the file by hand and report this as a bug in align",
