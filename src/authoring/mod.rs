@@ -22,7 +22,8 @@ pub struct Editing {
 
 /// Loads the workspace with `load`, finds `id` and locks its file for
 /// editing. The values a command checks come from the graph, so the file
-/// must still hold what the graph was built from: when another `align`
+/// must still say what the graph was built from (a Markdown body may have
+/// grown: see [`crate::edit::Document::reads_like`]): when another `align`
 /// changed it while this one waited for the lock, the workspace is loaded
 /// again *under the lock*, so both edits land, one after the other (SPEC
 /// §6). Only a file that keeps changing under other programs is refused.
@@ -38,12 +39,12 @@ pub fn edit_item(
         let rel = graph.file_of(ix).path.clone();
         let path = root.dir.join(&rel);
         let mut doc = crate::edit::Document::for_item(&path, &graph.items[ix])?;
-        if doc.original() == graph.file_of(ix).text {
+        if doc.reads_like(&graph.file_of(ix).text) {
             return Ok(Editing { graph, ix, doc });
         }
         let again = load()?;
         let now = again.find(id)?;
-        if again.file_of(now).path == rel && again.file_of(now).text == doc.original() {
+        if again.file_of(now).path == rel && doc.reads_like(&again.file_of(now).text) {
             doc.retarget(&again.items[now]);
             return Ok(Editing {
                 graph: again,

@@ -12,8 +12,10 @@
 //!   is kept and this edit is applied on top of it, so both land;
 //! - a change in the front-matter refuses the write (exit 2, naming the
 //!   line that changed): the values were checked against what was read;
-//! - bytes appended to the replaced file in the instant of the rename are
-//!   copied to the end of the new file.
+//! - bytes appended to the file while the new content was being written,
+//!   or in the instant of the rename, are appended to the new file after
+//!   the rename, as that program appended them (no new rename, so a
+//!   program appending nonstop cannot keep the writer going round).
 //!
 //! The one case no rename-based write can save is a program that keeps the
 //! file open for writing for a long time: what it writes after the rename
@@ -33,10 +35,8 @@ use super::temp::Temp;
 use super::text::{self, Change, Target};
 use super::value::Value;
 
-/// How many times a commit starts over because another program changed the
-/// file between its check and its rename (each round is a few
-/// microseconds; a program that writes the file nonstop still loses
-/// nothing, it only makes the writer go round again).
+/// How many times a commit starts over because another program rewrote
+/// the file (appends are carried over without starting over).
 const ROUNDS: usize = 64;
 
 /// An item file read for editing and locked until this is dropped. Changes
@@ -108,6 +108,21 @@ impl Document {
         &self.original
     }
 
+    /// Whether `text` (what the workspace was loaded from) says what the
+    /// file as read says: the same bytes, or for a Markdown file the same
+    /// front-matter (the values a command checks live there; a line
+    /// another program appended to the body changes none of them).
+    pub fn reads_like(&self, text: &str) -> bool {
+        if text == self.original {
+            return true;
+        }
+        let head = |t: &'_ str| text::region(t, self.markdown).ok().map(|r| r.end);
+        match (self.markdown, head(text), head(&self.original)) {
+            (true, Some(a), Some(b)) => text[..a] == self.original[..b],
+            _ => false,
+        }
+    }
+
     /// Whether any change altered the text.
     pub fn is_changed(&self) -> bool {
         self.text != self.original
@@ -177,13 +192,10 @@ impl Document {
         let ours = Ours::new(&original, &text, markdown);
         // `held` is the locked inode at the path and `base` what it is
         // expected to hold; `want` is what the path is to hold next;
-        // `pending` are bytes another program appended to a replaced inode
-        // that are not yet in the file at the path; `landed` says whether
-        // our change is already in that file (after the first rename).
+        // `landed` says whether our change is already in that file.
         let mut held = lock;
         let mut base = original.clone().into_bytes();
         let mut want = text.clone().into_bytes();
-        let mut pending: Vec<u8> = Vec::new();
         let mut landed = false;
         // `want` does not derive from `base` (another program rewrote a
         // replaced inode): a change to `base` too cannot be merged.
@@ -193,7 +205,10 @@ impl Document {
             let temp = Temp::write(path, &want, Some(&perms)).map_err(io)?;
             // The check, after the slow sync and right before the rename.
             let now = current(path, &held)?;
-            if now != base {
+            // Bytes appended meanwhile are carried over after the rename,
+            // with those appended in its instant; anything else is merged
+            // into a new temporary file, or refused.
+            if now != base && (replacing || !now.starts_with(&base)) {
                 let refuse = || changed(path, &base, &now);
                 want = if replacing {
                     return Err(refuse());
@@ -204,7 +219,6 @@ impl Document {
                     let now_text = std::str::from_utf8(&now).map_err(|_| refuse())?;
                     ours.apply(now_text).ok_or_else(refuse)?.into_bytes()
                 };
-                want.extend_from_slice(&pending);
                 base = now;
                 continue;
             }
@@ -219,18 +233,16 @@ impl Document {
             let was_landed = landed;
             held = next;
             landed = true;
-            replacing = false;
-            if late == base {
+            if let Some(added) = late.strip_prefix(base.as_slice()) {
+                if !added.is_empty() {
+                    // Appended by another program: append it again, to the
+                    // file now at the path, as that program did.
+                    append(path, &held, added).map_err(io)?;
+                }
                 return Ok(true);
             }
+            // Rewritten, not appended to, in the instant of the rename.
             let checked = std::mem::replace(&mut base, want.clone());
-            if let Some(added) = late.strip_prefix(checked.as_slice()) {
-                pending = added.to_vec();
-                want.extend_from_slice(&pending);
-                continue;
-            }
-            // Rewritten, not appended to, in that instant.
-            pending.clear();
             replacing = true;
             let rebased = std::str::from_utf8(&late)
                 .ok()
@@ -248,6 +260,22 @@ impl Document {
             what: "another program kept changing it while align was writing".into(),
         })
     }
+}
+
+/// Appends `bytes` to the file at `path`, which must be the `held` inode.
+/// An append is not atomic, but these are bytes another program appended
+/// (to the file this write replaced), so readers see what that program's
+/// own append would have shown them.
+fn append(path: &Path, held: &LockedFile, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = fs::OpenOptions::new().append(true).open(path)?;
+    if !held.is(&f)? {
+        return Err(std::io::Error::other(
+            "another program replaced the file while align was carrying over lines it appended",
+        ));
+    }
+    f.write_all(bytes)?;
+    f.sync_data()
 }
 
 /// The locked file's content now, refusing if another program renamed a

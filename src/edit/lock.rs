@@ -75,7 +75,7 @@ impl LockedFile {
                 });
             }
             std::thread::sleep(pause);
-            pause = (pause * 2).min(Duration::from_millis(8));
+            pause = (pause * 2).min(Duration::from_millis(4));
         }
     }
 
@@ -110,6 +110,11 @@ impl LockedFile {
             Err(e) => return Err(e),
         };
         same_inode(&self.file.metadata()?, &now)
+    }
+
+    /// Whether `other` is open on the locked inode.
+    pub fn is(&self, other: &File) -> std::io::Result<bool> {
+        same_inode(&self.file.metadata()?, &other.metadata()?)
     }
 
     /// The locked file's permissions (a replacement gets the same).

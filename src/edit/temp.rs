@@ -86,3 +86,35 @@ fn create(path: &Path, mode: Option<&fs::Permissions>) -> std::io::Result<File> 
     let _ = mode;
     options.open(path)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn the_copy_of_a_private_file_is_private_from_its_creation() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("KR-1.md");
+        for mode in [0o600, 0o640, 0o664] {
+            let perms = fs::Permissions::from_mode(mode);
+            let temp = Temp::write(&target, b"x", Some(&perms)).unwrap();
+            let name = temp.path().file_name().unwrap().to_string_lossy().into_owned();
+            assert_eq!(name, format!(".KR-1.md.align-{}.tmp", std::process::id()));
+            let got = fs::metadata(temp.path()).unwrap().permissions().mode() & 0o777;
+            assert_eq!(got, mode);
+        }
+        // Dropped without being renamed: removed.
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_stale_copy_by_the_same_name_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("KR-1.md");
+        fs::write(name_for(&target), b"left by a killed process").unwrap();
+        let temp = Temp::write(&target, b"new", None).unwrap();
+        assert_eq!(fs::read(temp.path()).unwrap(), b"new");
+    }
+}
