@@ -244,9 +244,7 @@ impl Document {
             // Rewritten, not appended to, in the instant of the rename.
             let checked = std::mem::replace(&mut base, want.clone());
             replacing = true;
-            let rebased = std::str::from_utf8(&late)
-                .ok()
-                .and_then(|t| ours.apply(t));
+            let rebased = std::str::from_utf8(&late).ok().and_then(|t| ours.apply(t));
             want = match rebased {
                 _ if was_landed => late,
                 Some(rebased) => rebased.into_bytes(),
@@ -342,11 +340,7 @@ struct Ours<'a> {
 
 impl<'a> Ours<'a> {
     fn new(original: &'a str, text: &'a str, markdown: bool) -> Ours<'a> {
-        let split = |t: &'a str| {
-            text::region(t, markdown)
-                .ok()
-                .map(|r| t.split_at(r.end))
-        };
+        let split = |t: &'a str| text::region(t, markdown).ok().map(|r| t.split_at(r.end));
         let (before, after) = (split(original), split(text));
         match (before, after) {
             // Only a Markdown file has a part that is not front-matter, and
@@ -405,7 +399,10 @@ fn describe(before: &str, now: &str) -> String {
                 );
             }
             (Some(x), None) => {
-                return format!("line {number} (`{}`) and what followed were removed", cut(x));
+                return format!(
+                    "line {number} (`{}`) and what followed were removed",
+                    cut(x)
+                );
             }
             (None, None) => return "its line ends or last line end changed".into(),
         }

@@ -57,7 +57,7 @@ impl LockedFile {
             message: e.to_string(),
         };
         let deadline = Instant::now() + LOCK_WAIT;
-        let mut pause = Duration::from_millis(1);
+        let mut pause = Duration::from_micros(100);
         loop {
             regular(path)?;
             let file = open_read(path).map_err(io)?;
@@ -75,7 +75,7 @@ impl LockedFile {
                 });
             }
             std::thread::sleep(pause);
-            pause = (pause * 2).min(Duration::from_millis(4));
+            pause = (pause * 2).min(Duration::from_millis(1));
         }
     }
 

@@ -30,7 +30,11 @@ pub fn name_for(target: &Path) -> PathBuf {
 impl Temp {
     /// Writes `bytes` to the temporary file of `target` and syncs it.
     /// `mode` is the target's permission bits, where there is a target.
-    pub fn write(target: &Path, bytes: &[u8], mode: Option<&fs::Permissions>) -> std::io::Result<Temp> {
+    pub fn write(
+        target: &Path,
+        bytes: &[u8],
+        mode: Option<&fs::Permissions>,
+    ) -> std::io::Result<Temp> {
         let path = name_for(target);
         let file = match create(&path, mode) {
             Err(e) if e.kind() == ErrorKind::AlreadyExists => {
@@ -100,7 +104,12 @@ mod tests {
         for mode in [0o600, 0o640, 0o664] {
             let perms = fs::Permissions::from_mode(mode);
             let temp = Temp::write(&target, b"x", Some(&perms)).unwrap();
-            let name = temp.path().file_name().unwrap().to_string_lossy().into_owned();
+            let name = temp
+                .path()
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             assert_eq!(name, format!(".KR-1.md.align-{}.tmp", std::process::id()));
             let got = fs::metadata(temp.path()).unwrap().permissions().mode() & 0o777;
             assert_eq!(got, mode);

@@ -522,7 +522,10 @@ mod files {
         std::fs::write(&path, "---\nid: T-1\nstatus: todo\n---\nBody\n").unwrap();
         let mut doc = Document::open(&path, Target::Whole).unwrap();
         doc.set("status", Value::plain("done")).unwrap();
-        let mut f = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
         std::io::Write::write_all(&mut f, b"appended\n").unwrap();
         drop(f);
         assert!(doc.commit().unwrap());
@@ -563,10 +566,7 @@ mod files {
         assert!(first.commit().unwrap());
         // The second opened (and read) only after the first's rename, and
         // on the new file, not the replaced one.
-        assert_eq!(
-            second.join().unwrap(),
-            "---\nid: T-1\nstatus: done\n---\n"
-        );
+        assert_eq!(second.join().unwrap(), "---\nid: T-1\nstatus: done\n---\n");
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             "---\nid: T-1\nstatus: done\nowner: sam\n---\n"
