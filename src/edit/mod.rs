@@ -1,13 +1,14 @@
 //! Byte-preserving front-matter edits and atomic writes (SPEC §6).
 //!
 //! [`Document`] is the one way `align` changes an existing item file:
-//! [`Document::open`] reads the file and remembers what it read, the
-//! setters ([`Document::set`], [`Document::remove`], [`Document::append`])
-//! splice only the bytes of the fields they change (`text`), and
-//! [`Document::commit`] refuses to write when the file changed on disk in
-//! the meantime, then replaces it atomically (`file`). New files are
-//! written with [`create_new`], which never replaces anything. Values are
-//! rendered as safe YAML by `value`.
+//! [`Document::open`] locks the file (`lock`) and reads it, the setters
+//! ([`Document::set`], [`Document::remove`], [`Document::append`]) splice
+//! only the bytes of the fields they change (`text`), and
+//! [`Document::commit`] replaces it atomically through a temporary file
+//! (`temp`), keeping what another program changed meanwhile or refusing
+//! when that cannot be done (`file`). New files are written with
+//! [`create_new`], which never replaces anything. Values are rendered as
+//! safe YAML by `value`.
 
 mod file;
 mod lock;
