@@ -15,7 +15,10 @@ use crate::workspace;
 /// Reads the work tree of `root` into a graph.
 pub fn graph(root: &Root) -> Result<Graph, Fatal> {
     let inputs = workspace::discover(root)?;
-    Ok(Graph::build(workspace::load(&root.config, inputs)))
+    let warnings = workspace::coverage_warnings(root, &inputs);
+    let mut ws = workspace::load(&root.config, inputs);
+    ws.warnings = warnings;
+    Ok(Graph::build(ws))
 }
 
 /// The work tree with its git history: facts as of as-of, and at any
