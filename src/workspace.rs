@@ -255,8 +255,10 @@ fn select(root: &Path, walked: Vec<Walked>, include: &GlobSet, exclude: &GlobSet
 }
 
 /// Warnings about what was read (SPEC §8 "nothing to read is said"): no
-/// file at all, or an `include` glob that matched no file. They name the
-/// root and the globs so a wrong `-C` or a typo in `include` is obvious.
+/// file at all, or an `include` glob written in align.yaml that matched no
+/// file. They name the root and the globs so a wrong `-C` or a typo in
+/// `include` is obvious. The default globs are not checked one by one: a
+/// workspace of Markdown only is no mistake for want of `**/*.yml`.
 pub fn coverage_warnings(root: &Root, inputs: &[Input]) -> Vec<String> {
     let dir = root.dir.display();
     let globs = &root.config.include;
@@ -265,6 +267,9 @@ pub fn coverage_warnings(root: &Root, inputs: &[Input]) -> Vec<String> {
             "no file was read under `{dir}`: no file matches `include` ({})",
             list(globs)
         )];
+    }
+    if *globs == Config::default().include {
+        return Vec::new();
     }
     let Ok((include, _)) = matchers(&root.config) else {
         return Vec::new();
