@@ -409,3 +409,96 @@ pub fn read_one(input: Input, settings: &ParseSettings) -> (SourceFile, Parsed) 
     let parsed = parse::parse_file(&path, &text, 0, settings);
     (SourceFile::new(path, text), parsed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn globs(include: &[&str], exclude: &[&str]) -> (GlobSet, GlobSet) {
+        let config = Config {
+            include: include.iter().map(|s| s.to_string()).collect(),
+            exclude: exclude.iter().map(|s| s.to_string()).collect(),
+            ..Config::default()
+        };
+        matchers(&config).unwrap()
+    }
+
+    #[test]
+    fn only_text_extensions_are_wanted_whatever_include_says() {
+        let (inc, exc) = globs(&["work/**"], &[]);
+        for ok in [
+            "work/T-1.md",
+            "work/a.MD",
+            "work/p.mdx",
+            "work/o.Yaml",
+            "work/k.yml",
+            "work/x.markdown",
+        ] {
+            assert!(wanted(ok, &inc, &exc), "{ok}");
+        }
+        for no in [
+            "work/logo.png",
+            "work/notes.txt",
+            "work/md",
+            "work/.T-1.md.align-1.tmp",
+            "work/Makefile",
+        ] {
+            assert!(!wanted(no, &inc, &exc), "{no}");
+        }
+    }
+
+    /// Tests run as root, where `chmod 000` stops nothing: the walk's
+    /// error is injected at the seam instead.
+    #[test]
+    fn an_unreadable_folder_is_an_al014_input_with_its_os_error() {
+        let root = Path::new("/ws");
+        let (inc, exc) = globs(&["**/*.md"], &["archive/**"]);
+        let denied = || std::io::Error::from_raw_os_error(libc::EACCES);
+        let walked = vec![
+            Walked::File(root.join("work/T-1.md")),
+            Walked::Unreadable(root.join("work/tasks"), denied()),
+            Walked::Unreadable(root.join("archive/old"), denied()),
+            Walked::File(root.join("work/z.md")),
+        ];
+        let inputs = select(root, walked, &inc, &exc);
+        let paths: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(paths, ["work/T-1.md", "work/tasks", "work/z.md"]);
+        let config = Config::default();
+        let settings = ParseSettings::new(&config);
+        let input = inputs.into_iter().nth(1).unwrap();
+        let (file, parsed) = read_one(input, &settings);
+        assert_eq!(file.path, "work/tasks");
+        assert!(parsed.is_item_file);
+        let p = &parsed.problems[0];
+        assert_eq!(p.kind, crate::parse::FileProblemKind::Unreadable);
+        assert!(
+            p.message.contains("`work/tasks` could not be read"),
+            "{}",
+            p.message
+        );
+        assert!(p.message.contains("Permission denied"), "{}", p.message);
+        assert!(p.help.contains("chmod u+rx work/tasks"), "{}", p.help);
+    }
+
+    #[test]
+    fn the_walk_reports_what_it_cannot_read_and_goes_on() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::write(root.join("a/T-1.md"), "x").unwrap();
+        std::fs::write(root.join("b.md"), "x").unwrap();
+        // A folder removed between listing and reading is an error the
+        // walk reports like a denied one; here a dangling walk root.
+        let walked = walk(&root.join("missing"), None);
+        assert!(matches!(&walked[..], [Walked::Unreadable(..)]));
+        let walked = walk(root, None);
+        let files: Vec<_> = walked
+            .iter()
+            .map(|w| match w {
+                Walked::File(p) => relative(root, p).unwrap(),
+                Walked::Unreadable(p, _) => panic!("{p:?}"),
+            })
+            .collect();
+        assert_eq!(files, ["a/T-1.md", "b.md"]);
+    }
+}

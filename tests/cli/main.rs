@@ -9,6 +9,7 @@ mod completions;
 mod config_errors;
 mod exit_codes;
 mod explain_config;
+mod files;
 mod first_hour;
 mod formats;
 mod git;
