@@ -412,3 +412,18 @@ fn nothing_to_read_is_said_on_stderr() {
         redact(&repo, &String::from_utf8_lossy(&out.stderr))
     );
 }
+
+#[test]
+fn items_of_a_multi_document_file_are_not_edited_into_the_wrong_document() {
+    let repo = TestRepo::fixture("files/foreign");
+    let before = repo.read("okrs/q4.yaml");
+    let out = repo
+        .align(&["set", "T-10", "status=doing"])
+        .timeout(LIMIT)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("several YAML documents"), "{err}");
+    assert_eq!(repo.read("okrs/q4.yaml"), before, "nothing was written");
+}
