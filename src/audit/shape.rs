@@ -177,9 +177,13 @@ pub struct History {
 pub struct Metrics {
     #[serde(serialize_with = "date")]
     pub date: Date,
-    #[serde(serialize_with = "round1")]
-    pub untraced_percent: f64,
-    #[serde(serialize_with = "round1")]
-    pub lagging_share_percent: f64,
+    /// `None` where no task finished in the window (SPEC §8).
+    pub untraced_percent: Option<f64>,
+    pub untraced: usize,
+    pub finished: usize,
+    /// `None` where no task is open.
+    pub lagging_share_percent: Option<f64>,
+    pub on_lagging: usize,
+    pub open: usize,
     pub krs_lagging: usize,
 }

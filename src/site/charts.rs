@@ -205,7 +205,7 @@ pub fn trend(t: &Trend) -> String {
     let hi = t
         .points
         .iter()
-        .flat_map(|p| [p.untraced_percent, p.lagging_share_percent])
+        .flat_map(|p| [p.untraced_percent.unwrap_or(0.0), p.lagging_share_percent.unwrap_or(0.0)])
         .fold(10.0f64, f64::max);
     let hi = (hi / 10.0).ceil() * 10.0;
     let f = Frame {
@@ -215,10 +215,10 @@ pub fn trend(t: &Trend) -> String {
     };
     let desc = format!(
         "Untraced work went from {:.1}% to {:.1}% and the lagging share from {:.1}% to {:.1}% between {} and {} ({} points)",
-        first.untraced_percent,
-        last.untraced_percent,
-        first.lagging_share_percent,
-        last.lagging_share_percent,
+        first.untraced_percent.unwrap_or(0.0),
+        last.untraced_percent.unwrap_or(0.0),
+        first.lagging_share_percent.unwrap_or(0.0),
+        last.lagging_share_percent.unwrap_or(0.0),
         first.date,
         last.date,
         n
@@ -239,12 +239,12 @@ pub fn trend(t: &Trend) -> String {
     // End labels sit above their line's last point, moved apart when the
     // two lines end close together.
     let mut label_y = [
-        f.y(last.untraced_percent) - 6.0,
-        f.y(last.lagging_share_percent) - 6.0,
+        f.y(last.untraced_percent.unwrap_or(0.0)) - 6.0,
+        f.y(last.lagging_share_percent.unwrap_or(0.0)) - 6.0,
     ];
     if (label_y[0] - label_y[1]).abs() < 14.0 {
         let mid = (label_y[0] + label_y[1]) / 2.0;
-        let (a, b) = if last.untraced_percent >= last.lagging_share_percent {
+        let (a, b) = if last.untraced_percent.unwrap_or(0.0) >= last.lagging_share_percent.unwrap_or(0.0) {
             (mid - 7.0, mid + 7.0)
         } else {
             (mid + 7.0, mid - 7.0)
@@ -258,9 +258,9 @@ pub fn trend(t: &Trend) -> String {
         (
             "s-untraced",
             "untraced %",
-            (|p: &crate::trend::Point| p.untraced_percent) as fn(&crate::trend::Point) -> f64,
+            (|p: &crate::trend::Point| p.untraced_percent.unwrap_or(0.0)) as fn(&crate::trend::Point) -> f64,
         ),
-        ("s-lagging", "lagging share %", |p| p.lagging_share_percent),
+        ("s-lagging", "lagging share %", |p| p.lagging_share_percent.unwrap_or(0.0)),
     ]
     .into_iter()
     .enumerate()

@@ -490,15 +490,15 @@ pub fn trend_view(d: &SiteData) -> Option<TrendView> {
     Some(TrendView {
         svg: super::charts::trend(t),
         since: Num::text(p(0, "date"), &t.points[0].date.to_string()),
-        untraced_first: Num::pct1(p(0, "untraced_percent"), t.points[0].untraced_percent),
-        untraced_last: Num::pct1(p(last, "untraced_percent"), t.points[last].untraced_percent),
+        untraced_first: Num::pct1(p(0, "untraced_percent"), t.points[0].untraced_percent.unwrap_or(0.0)),
+        untraced_last: Num::pct1(p(last, "untraced_percent"), t.points[last].untraced_percent.unwrap_or(0.0)),
         lagging_first: Num::pct1(
             p(0, "lagging_share_percent"),
-            t.points[0].lagging_share_percent,
+            t.points[0].lagging_share_percent.unwrap_or(0.0),
         ),
         lagging_last: Num::pct1(
             p(last, "lagging_share_percent"),
-            t.points[last].lagging_share_percent,
+            t.points[last].lagging_share_percent.unwrap_or(0.0),
         ),
         points: Num {
             text: t.points.len().to_string(),
