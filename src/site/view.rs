@@ -38,6 +38,18 @@ impl Num {
         }
     }
 
+    /// A percentage that may have no denominator: "—" then (SPEC §8).
+    fn pct1_or_dash(ptr: String, v: Option<f64>) -> Num {
+        match v {
+            Some(v) => Num::pct1(ptr, v),
+            None => Num {
+                text: "—".into(),
+                ptr,
+                fmt: "pct1",
+            },
+        }
+    }
+
     fn pct0(ptr: String, v: f64) -> Num {
         Num {
             text: format!("{}%", round_to(v, 1).round() as i64),
@@ -490,15 +502,15 @@ pub fn trend_view(d: &SiteData) -> Option<TrendView> {
     Some(TrendView {
         svg: super::charts::trend(t),
         since: Num::text(p(0, "date"), &t.points[0].date.to_string()),
-        untraced_first: Num::pct1(p(0, "untraced_percent"), t.points[0].untraced_percent.unwrap_or(0.0)),
-        untraced_last: Num::pct1(p(last, "untraced_percent"), t.points[last].untraced_percent.unwrap_or(0.0)),
-        lagging_first: Num::pct1(
+        untraced_first: Num::pct1_or_dash(p(0, "untraced_percent"), t.points[0].untraced_percent),
+        untraced_last: Num::pct1_or_dash(p(last, "untraced_percent"), t.points[last].untraced_percent),
+        lagging_first: Num::pct1_or_dash(
             p(0, "lagging_share_percent"),
-            t.points[0].lagging_share_percent.unwrap_or(0.0),
+            t.points[0].lagging_share_percent,
         ),
-        lagging_last: Num::pct1(
+        lagging_last: Num::pct1_or_dash(
             p(last, "lagging_share_percent"),
-            t.points[last].lagging_share_percent.unwrap_or(0.0),
+            t.points[last].lagging_share_percent,
         ),
         points: Num {
             text: t.points.len().to_string(),
