@@ -15,6 +15,7 @@ mod git;
 mod goals;
 mod guards;
 mod help;
+mod history;
 mod hostile;
 mod lint;
 mod rules;
