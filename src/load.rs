@@ -92,8 +92,8 @@ pub fn dated_facts(
     done_day: Date,
 ) -> Result<Vec<Facts>, Fatal> {
     let paths = item_paths(graph);
-    let mut history = History::open(repo, &paths, &cache_key(root))?;
-    let mut reader = Reader::new(repo, &root.config);
+    let mut history = History::open(repo, &paths, "audit", &cache_key(root))?;
+    let mut reader = Reader::new(repo, root.config.clone());
     let out = days
         .iter()
         .map(|&day| facts_for(&mut history, &mut reader, graph, day, done_day))
@@ -152,12 +152,13 @@ pub fn facts_for(
 /// Reads items' statuses at old versions, each blob parsed once.
 pub struct Reader<'a> {
     repo: &'a Repo,
-    config: &'a Config,
+    /// The config the versions are parsed with (its status spellings).
+    pub config: Config,
     statuses: HashMap<BlobId, Vec<(String, Status)>>,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(repo: &'a Repo, config: &'a Config) -> Reader<'a> {
+    pub fn new(repo: &'a Repo, config: Config) -> Reader<'a> {
         Reader {
             repo,
             config,
@@ -177,7 +178,7 @@ impl<'a> Reader<'a> {
                 path: path.to_string(),
                 content: Content::Bytes(bytes),
             };
-            let (_, parsed) = workspace::read_one(input, &ParseSettings::new(self.config));
+            let (_, parsed) = workspace::read_one(input, &ParseSettings::new(&self.config));
             let list = parsed
                 .items
                 .into_iter()

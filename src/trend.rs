@@ -105,7 +105,7 @@ pub fn trend(
         let mut tree = Tree::new(repo, root);
         for &c in &commits {
             if tree.advance(c)? {
-                union.extend(crate::load::item_paths(&tree.graph()));
+                union.extend(tree.item_paths());
             }
         }
         union.sort();
@@ -115,7 +115,8 @@ pub fn trend(
         Some(History::open(
             repo,
             &union,
-            &format!("trend\u{1f}{}", crate::load::cache_key(root)),
+            "trend",
+            &crate::load::cache_key(root),
         )?)
     } else {
         None
@@ -124,6 +125,8 @@ pub fn trend(
     let mut points = Vec::with_capacity(dates.len());
     let mut shallow = false;
     let mut graph: Option<Graph> = None;
+    // Old versions' statuses, parsed once while the config stays the same.
+    let mut reader: Option<Reader> = None;
     for (n, (&day, &commit)) in dates.iter().zip(&commits).enumerate() {
         // A point on the same commit as the one before (a quiet week) is
         // judged again with its day's facts, without rebuilding its graph.
@@ -133,8 +136,11 @@ pub fn trend(
         let g = graph.as_ref().expect("built above");
         let facts = match walk.as_mut() {
             Some(h) => {
-                let mut reader = Reader::new(repo, &tree.config);
-                let f = crate::load::facts_for(h, &mut reader, g, day, day)?;
+                let reader = match reader.take() {
+                    Some(r) if r.config == tree.config => reader.insert(r),
+                    _ => reader.insert(Reader::new(repo, tree.config.clone())),
+                };
+                let f = crate::load::facts_for(h, reader, g, day, day)?;
                 shallow |= f.history_cut;
                 f
             }
@@ -263,6 +269,14 @@ impl<'r> Tree<'r> {
                 self.root.config.clone()
             }
         }
+    }
+
+    /// The files that hold items.
+    fn item_paths(&self) -> impl Iterator<Item = String> + '_ {
+        self.files
+            .iter()
+            .filter(|(_, (_, (_, p)))| !p.items.is_empty())
+            .map(|(path, _)| path.clone())
     }
 
     fn graph(&self) -> Graph {

@@ -88,16 +88,23 @@ pub struct History<'r> {
     index: HashMap<String, Vec<usize>>,
     /// The cache on disk, until the walk reaches (and splices) or passes it.
     cached: Option<Walked>,
+    path: PathBuf,
     /// Commits walked in this run (0 when the cache answered everything).
     pub walked_now: usize,
     dirty: bool,
 }
 
 impl<'r> History<'r> {
-    /// Starts the history of `paths` (root-relative) at HEAD. `key` names
-    /// everything else the cache depends on (the config's text): a cache
+    /// Starts the history of `paths` (root-relative) at HEAD. `purpose`
+    /// names the cache (`audit` and `trend` follow different paths), and
+    /// `key` everything else it depends on (the config's text): a cache
     /// written under another key is not used.
-    pub fn open(repo: &'r Repo, paths: &[String], key: &str) -> Result<History<'r>, Fatal> {
+    pub fn open(
+        repo: &'r Repo,
+        paths: &[String],
+        purpose: &str,
+        key: &str,
+    ) -> Result<History<'r>, Fatal> {
         let head = repo.repo.head().ok().and_then(|h| h.peel_to_commit().ok());
         // A file HEAD does not hold (new, not yet committed) has no history.
         let head_tree = head.as_ref().and_then(|c| c.tree().ok());
@@ -112,7 +119,8 @@ impl<'r> History<'r> {
             .collect();
         let head = head.map(|c| c.id());
         let key = format!("{}\u{1f}{}", repo.prefix, key);
-        let cached = read_cache(&cache_path(repo), &key);
+        let path = cache_path(repo, purpose);
+        let cached = read_cache(&path, &key);
         let mut history = History {
             repo,
             key,
@@ -125,6 +133,7 @@ impl<'r> History<'r> {
             },
             index: HashMap::new(),
             cached,
+            path,
             walked_now: 0,
             dirty: false,
         };
@@ -185,8 +194,9 @@ impl<'r> History<'r> {
         for _ in 0..at_least {
             let Some(next) = self.walked.next else { break };
             if self.cached.as_ref().is_some_and(|c| c.head == Some(next)) {
+                // The cache goes on from here: ask again before walking on.
                 self.try_splice()?;
-                continue;
+                return Ok(true);
             }
             self.step(next)?;
         }
@@ -313,7 +323,7 @@ impl<'r> History<'r> {
         if !self.dirty || self.walked.head.is_none() {
             return;
         }
-        let path = cache_path(self.repo);
+        let path = &self.path;
         let text = write_cache(&self.walked, &self.key);
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
@@ -422,11 +432,12 @@ fn rename_sources(
 }
 
 /// Where the cache of this root lives: under the git dir shared by all
-/// worktrees, one file per root.
-fn cache_path(repo: &Repo) -> PathBuf {
-    repo.common_dir()
-        .join("align")
-        .join(format!("history-{:016x}", fnv(repo.prefix.as_bytes())))
+/// worktrees, one file per root and purpose.
+fn cache_path(repo: &Repo, purpose: &str) -> PathBuf {
+    repo.common_dir().join("align").join(format!(
+        "history-{purpose}-{:016x}",
+        fnv(repo.prefix.as_bytes())
+    ))
 }
 
 /// FNV-1a: a stable hash for the cache's key and checksum (not a
