@@ -133,6 +133,10 @@ fn main() {
     );
     println!("| trend / audit | {:.2} | ≤ 3 |", ratio(trend, w_audit));
     println!("| trend peak RSS | {} MiB | < 200 MiB |", trend_rss / 1024);
+    // `ALIGN_BENCH_KEEP=1` keeps both repositories for a profiler.
+    if std::env::var_os("ALIGN_BENCH_KEEP").is_some() {
+        eprintln!("kept {} and {}", long.keep().display(), wide.keep().display());
+    }
 }
 
 /// A fast-import stream writer, one commit every `step` hours.

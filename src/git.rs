@@ -73,6 +73,13 @@ impl Repo {
         // Like git itself, trust the object store on read: re-hashing every
         // tree and blob read costs more than the rest of a staged check.
         git2::opts::strict_hash_verification(false);
+        // libgit2 caches no tree over 4 KiB, so a folder of a few hundred
+        // files was read again for every commit the history walk compares.
+        // SAFETY: a process-wide setting, written before any thread of
+        // this process uses git (commands open the repository first).
+        unsafe {
+            let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 4 << 20);
+        }
         let repo = Repository::discover(&root.dir).map_err(|_| Fatal::Git {
             message: format!(
                 "`{command}` needs a git repository, and `{}` is not inside one",

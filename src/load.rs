@@ -174,16 +174,21 @@ impl<'a> Reader<'a> {
         };
         if !self.statuses.contains_key(&blob) {
             let bytes = self.repo.blob(blob)?;
-            let input = Input {
-                path: path.to_string(),
-                content: Content::Bytes(bytes),
+            let list = match quick_status(path, &bytes, &self.config) {
+                Some(s) => vec![(id.to_string(), s)],
+                None => {
+                    let input = Input {
+                        path: path.to_string(),
+                        content: Content::Bytes(bytes),
+                    };
+                    let (_, parsed) = workspace::read_one(input, &ParseSettings::new(&self.config));
+                    parsed
+                        .items
+                        .into_iter()
+                        .map(|i| (i.id, i.status))
+                        .collect()
+                }
             };
-            let (_, parsed) = workspace::read_one(input, &ParseSettings::new(&self.config));
-            let list = parsed
-                .items
-                .into_iter()
-                .map(|i| (i.id, i.status))
-                .collect();
             self.statuses.insert(blob, list);
         }
         let list = &self.statuses[&blob];
@@ -193,6 +198,36 @@ impl<'a> Reader<'a> {
             None => None,
         })
     }
+}
+
+/// The `status:` of a Markdown file's front matter (one item a file),
+/// read without parsing its YAML: what history asks of many old versions.
+/// `None` where that is not enough (YAML files, no front matter or no
+/// plain `status:` line, an unknown spelling): the parser answers then.
+fn quick_status(path: &str, bytes: &[u8], config: &Config) -> Option<Status> {
+    let lower = path.to_ascii_lowercase();
+    if ![".md", ".markdown", ".mdx"].iter().any(|e| lower.ends_with(e)) {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    for line in rest.lines() {
+        if line.trim_end() == "---" {
+            break;
+        }
+        if let Some(value) = line.strip_prefix("status:") {
+            let value = value.split(" #").next()?.trim();
+            let value = value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                .unwrap_or(value);
+            return config.status(value);
+        }
+    }
+    None
 }
 
 /// The facts, or `None` when one needs a deeper walk.

@@ -84,8 +84,8 @@ pub struct History<'r> {
     repo: &'r Repo,
     key: String,
     walked: Walked,
-    /// Per path, the indices of the log entries that change it.
-    index: HashMap<String, Vec<usize>>,
+    /// Per path, where the log changes it: `(entry, change)` indices.
+    index: HashMap<String, Vec<(usize, usize)>>,
     /// The cache on disk, until the walk reaches (and splices) or passes it.
     cached: Option<Walked>,
     path: PathBuf,
@@ -108,15 +108,20 @@ impl<'r> History<'r> {
         let head = repo.repo.head().ok().and_then(|h| h.peel_to_commit().ok());
         // A file HEAD does not hold (new, not yet committed) has no history.
         let head_tree = head.as_ref().and_then(|c| c.tree().ok());
-        let top: BTreeSet<String> = paths
-            .iter()
-            .map(|p| repo.repo_path(p))
-            .filter(|p| {
-                head_tree
-                    .as_ref()
-                    .is_some_and(|t| t.get_path(std::path::Path::new(p)).is_ok())
-            })
-            .collect();
+        let wanted: BTreeSet<String> = paths.iter().map(|p| repo.repo_path(p)).collect();
+        let mut present = Vec::new();
+        // Compared with no tree, every wanted file HEAD holds is "added";
+        // each folder on the way is read once (git does not cache large
+        // trees, so a lookup per path would read them again and again).
+        compare(
+            &repo.repo,
+            None,
+            head_tree.as_ref(),
+            &Trie::of(&wanted),
+            "",
+            &mut present,
+        )?;
+        let top: BTreeSet<String> = present.into_iter().map(|(p, _, _)| p).collect();
         let head = head.map(|c| c.id());
         let key = format!("{}\u{1f}{}", repo.prefix, key);
         let path = cache_path(repo, purpose);
@@ -154,11 +159,9 @@ impl<'r> History<'r> {
             let Some(ixs) = self.index.get(&name) else {
                 break;
             };
-            for &ix in ixs.iter().filter(|&&ix| ix >= from) {
+            for &(ix, cx) in ixs.iter().filter(|&&(ix, _)| ix >= from) {
                 let entry = &self.walked.log[ix];
-                let Some(change) = entry.changes.iter().find(|c| c.path == name) else {
-                    continue;
-                };
+                let change = &entry.changes[cx];
                 list.push(Version {
                     commit: CommitId(entry.commit),
                     date: entry.date,
@@ -214,8 +217,8 @@ impl<'r> History<'r> {
         }
         let base = self.walked.log.len();
         for (i, e) in cached.log.into_iter().enumerate() {
-            for c in &e.changes {
-                self.index.entry(c.path.clone()).or_default().push(base + i);
+            for (cx, c) in e.changes.iter().enumerate() {
+                self.index.entry(c.path.clone()).or_default().push((base + i, cx));
             }
             self.walked.log.push(e);
         }
@@ -298,8 +301,8 @@ impl<'r> History<'r> {
         }
         if !changes.is_empty() {
             let ix = self.walked.log.len();
-            for c in &changes {
-                self.index.entry(c.path.clone()).or_default().push(ix);
+            for (cx, c) in changes.iter().enumerate() {
+                self.index.entry(c.path.clone()).or_default().push((ix, cx));
             }
             self.walked.log.push(Entry {
                 commit: id,
