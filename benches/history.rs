@@ -107,19 +107,41 @@ fn main() {
     );
     println!("| measure | time | peak RSS |");
     println!("|---|---|---|");
-    println!("| `git log --first-parent --raw --no-renames -- <item paths>` | {} | |", ms(log));
+    println!(
+        "| `git log --first-parent --raw --no-renames -- <item paths>` | {} | |",
+        ms(log)
+    );
     println!("| `align lint` | {} | |", ms(lint));
-    println!("| `align audit`, cold cache | {} | {} MiB |", ms(cold), cold_rss / 1024);
-    println!("| `align audit`, warm cache | {} | {} MiB |", ms(warm), warm_rss / 1024);
+    println!(
+        "| `align audit`, cold cache | {} | {} MiB |",
+        ms(cold),
+        cold_rss / 1024
+    );
+    println!(
+        "| `align audit`, warm cache | {} | {} MiB |",
+        ms(warm),
+        warm_rss / 1024
+    );
     println!("| `align audit --no-history` | {} | |", ms(bare));
     println!("| `align status` | {} | |", ms(status));
     println!("| `align next` | {} | |", ms(next));
     println!("\n10,000 items, 500 commits\n");
     println!("| measure | time | peak RSS |");
     println!("|---|---|---|");
-    println!("| `align audit` | {} | {} MiB |", ms(w_audit), w_audit_rss / 1024);
-    println!("| `align trend`, 52 weekly points, cold cache | {} | |", ms(trend_cold));
-    println!("| `align trend`, 52 weekly points | {} | {} MiB |", ms(trend), trend_rss / 1024);
+    println!(
+        "| `align audit` | {} | {} MiB |",
+        ms(w_audit),
+        w_audit_rss / 1024
+    );
+    println!(
+        "| `align trend`, 52 weekly points, cold cache | {} | |",
+        ms(trend_cold)
+    );
+    println!(
+        "| `align trend`, 52 weekly points | {} | {} MiB |",
+        ms(trend),
+        trend_rss / 1024
+    );
     println!("\n| SPEC §7 | measured | limit |");
     println!("|---|---|---|");
     let budget = lint + log * 2;
@@ -135,7 +157,11 @@ fn main() {
     println!("| trend peak RSS | {} MiB | < 200 MiB |", trend_rss / 1024);
     // `ALIGN_BENCH_KEEP=1` keeps both repositories for a profiler.
     if std::env::var_os("ALIGN_BENCH_KEEP").is_some() {
-        eprintln!("kept {} and {}", long.keep().display(), wide.keep().display());
+        eprintln!(
+            "kept {} and {}",
+            long.keep().display(),
+            wide.keep().display()
+        );
     }
 }
 
@@ -325,7 +351,10 @@ fn wide_history(dir: &Path, items: usize, commits: usize) -> String {
             .map(|i| {
                 let t = (c * 20 + i) % tasks + 1;
                 let status = statuses[(c * 20 + i) / tasks % statuses.len()];
-                Op::Write(format!("work/{:02}/T-{t}.md", t / 1000), task(t, krs, status))
+                Op::Write(
+                    format!("work/{:02}/T-{t}.md", t / 1000),
+                    task(t, krs, status),
+                )
             })
             .collect();
         im.commit(&format!("week {c}"), &ops);

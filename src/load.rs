@@ -182,11 +182,7 @@ impl<'a> Reader<'a> {
                         content: Content::Bytes(bytes),
                     };
                     let (_, parsed) = workspace::read_one(input, &ParseSettings::new(&self.config));
-                    parsed
-                        .items
-                        .into_iter()
-                        .map(|i| (i.id, i.status))
-                        .collect()
+                    parsed.items.into_iter().map(|i| (i.id, i.status)).collect()
                 }
             };
             self.statuses.insert(blob, list);
@@ -206,7 +202,10 @@ impl<'a> Reader<'a> {
 /// plain `status:` line, an unknown spelling): the parser answers then.
 fn quick_status(path: &str, bytes: &[u8], config: &Config) -> Option<Status> {
     let lower = path.to_ascii_lowercase();
-    if ![".md", ".markdown", ".mdx"].iter().any(|e| lower.ends_with(e)) {
+    if ![".md", ".markdown", ".mdx"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
         return None;
     }
     let text = std::str::from_utf8(bytes).ok()?;

@@ -206,21 +206,22 @@ impl<'r> Tree<'r> {
             return Ok(true);
         };
         let text = self.repo.config_at(c)?;
-        let changed: Vec<(String, Option<BlobId>)> = if self.at.is_some() && text == self.config_text {
-            self.repo.changed_blobs(&self.config_root(), self.at, c)?
-        } else {
-            // Another config (or the first point): its globs and spellings
-            // decide which files are items and how they parse.
-            self.config = self.config_of(text.as_deref(), c);
-            self.config_text = text;
-            self.files.clear();
-            let root = self.config_root();
-            self.repo
-                .tree_blobs(&root, c)?
-                .into_iter()
-                .map(|(p, b)| (p, Some(b)))
-                .collect()
-        };
+        let changed: Vec<(String, Option<BlobId>)> =
+            if self.at.is_some() && text == self.config_text {
+                self.repo.changed_blobs(&self.config_root(), self.at, c)?
+            } else {
+                // Another config (or the first point): its globs and spellings
+                // decide which files are items and how they parse.
+                self.config = self.config_of(text.as_deref(), c);
+                self.config_text = text;
+                self.files.clear();
+                let root = self.config_root();
+                self.repo
+                    .tree_blobs(&root, c)?
+                    .into_iter()
+                    .map(|(p, b)| (p, Some(b)))
+                    .collect()
+            };
         let settings = ParseSettings::new(&self.config);
         for (path, blob) in changed {
             match blob {

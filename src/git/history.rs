@@ -155,10 +155,7 @@ impl<'r> History<'r> {
         let mut name = self.repo.repo_path(path);
         let mut list = Vec::new();
         let mut from = 0usize;
-        'names: loop {
-            let Some(ixs) = self.index.get(&name) else {
-                break;
-            };
+        'names: while let Some(ixs) = self.index.get(&name) {
             for &(ix, cx) in ixs.iter().filter(|&&(ix, _)| ix >= from) {
                 let entry = &self.walked.log[ix];
                 let change = &entry.changes[cx];
@@ -218,7 +215,10 @@ impl<'r> History<'r> {
         let base = self.walked.log.len();
         for (i, e) in cached.log.into_iter().enumerate() {
             for (cx, c) in e.changes.iter().enumerate() {
-                self.index.entry(c.path.clone()).or_default().push((base + i, cx));
+                self.index
+                    .entry(c.path.clone())
+                    .or_default()
+                    .push((base + i, cx));
             }
             self.walked.log.push(e);
         }
@@ -247,7 +247,11 @@ impl<'r> History<'r> {
         } else {
             None
         };
-        let parent_tree = parent.as_ref().map(Commit::tree).transpose().map_err(git_err)?;
+        let parent_tree = parent
+            .as_ref()
+            .map(Commit::tree)
+            .transpose()
+            .map_err(git_err)?;
         let trie = Trie::of(&self.walked.active);
         let mut found = Vec::new();
         compare(
@@ -332,7 +336,7 @@ impl<'r> History<'r> {
             let _ = std::fs::create_dir_all(dir);
         }
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        if std::fs::write(&tmp, text).is_ok() && std::fs::rename(&tmp, &path).is_err() {
+        if std::fs::write(&tmp, text).is_ok() && std::fs::rename(&tmp, path).is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
     }
@@ -488,11 +492,11 @@ fn write_cache(w: &Walked, key: &str) -> String {
         .top
         .iter()
         .chain(&w.active)
-        .chain(
-            w.log
+        .chain(w.log.iter().flat_map(|e| {
+            e.changes
                 .iter()
-                .flat_map(|e| e.changes.iter().flat_map(|c| [&c.path].into_iter().chain(&c.from))),
-        )
+                .flat_map(|c| [&c.path].into_iter().chain(&c.from))
+        }))
         .all(|p| clean(p));
     if !all_clean {
         return String::new();

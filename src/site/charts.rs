@@ -205,7 +205,12 @@ pub fn trend(t: &Trend) -> String {
     let hi = t
         .points
         .iter()
-        .flat_map(|p| [p.untraced_percent.unwrap_or(0.0), p.lagging_share_percent.unwrap_or(0.0)])
+        .flat_map(|p| {
+            [
+                p.untraced_percent.unwrap_or(0.0),
+                p.lagging_share_percent.unwrap_or(0.0),
+            ]
+        })
         .fold(10.0f64, f64::max);
     let hi = (hi / 10.0).ceil() * 10.0;
     let f = Frame {
@@ -244,11 +249,12 @@ pub fn trend(t: &Trend) -> String {
     ];
     if (label_y[0] - label_y[1]).abs() < 14.0 {
         let mid = (label_y[0] + label_y[1]) / 2.0;
-        let (a, b) = if last.untraced_percent.unwrap_or(0.0) >= last.lagging_share_percent.unwrap_or(0.0) {
-            (mid - 7.0, mid + 7.0)
-        } else {
-            (mid + 7.0, mid - 7.0)
-        };
+        let (a, b) =
+            if last.untraced_percent.unwrap_or(0.0) >= last.lagging_share_percent.unwrap_or(0.0) {
+                (mid - 7.0, mid + 7.0)
+            } else {
+                (mid + 7.0, mid - 7.0)
+            };
         label_y = [a.max(TOP + 10.0), b.max(TOP + 10.0)];
         if (label_y[0] - label_y[1]).abs() < 14.0 {
             label_y[1] = label_y[0] + 14.0;
@@ -258,9 +264,12 @@ pub fn trend(t: &Trend) -> String {
         (
             "s-untraced",
             "untraced %",
-            (|p: &crate::trend::Point| p.untraced_percent.unwrap_or(0.0)) as fn(&crate::trend::Point) -> f64,
+            (|p: &crate::trend::Point| p.untraced_percent.unwrap_or(0.0))
+                as fn(&crate::trend::Point) -> f64,
         ),
-        ("s-lagging", "lagging share %", |p| p.lagging_share_percent.unwrap_or(0.0)),
+        ("s-lagging", "lagging share %", |p| {
+            p.lagging_share_percent.unwrap_or(0.0)
+        }),
     ]
     .into_iter()
     .enumerate()

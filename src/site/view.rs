@@ -524,7 +524,10 @@ pub fn trend_view(d: &SiteData) -> Option<TrendView> {
         svg: super::charts::trend(t),
         since: Num::text(p(0, "date"), &t.points[0].date.to_string()),
         untraced_first: Num::pct1_or_dash(p(0, "untraced_percent"), t.points[0].untraced_percent),
-        untraced_last: Num::pct1_or_dash(p(last, "untraced_percent"), t.points[last].untraced_percent),
+        untraced_last: Num::pct1_or_dash(
+            p(last, "untraced_percent"),
+            t.points[last].untraced_percent,
+        ),
         lagging_first: Num::pct1_or_dash(
             p(0, "lagging_share_percent"),
             t.points[0].lagging_share_percent,

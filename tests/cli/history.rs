@@ -13,7 +13,8 @@ use serde_json::Value;
 use crate::common::{TestRepo, stdout};
 
 const O1: &str = "---\nkind: objective\ntitle: Grow\nowner: dana\nperiod: 2026-Q4\n---\n";
-const KR1: &str = "---\nkind: kr\ntitle: More leads\nowner: dana\nobjective: O-1\nupdated: 2026-10-01\n---\n";
+const KR1: &str =
+    "---\nkind: kr\ntitle: More leads\nowner: dana\nobjective: O-1\nupdated: 2026-10-01\n---\n";
 
 fn task(id: &str, status: &str, extra: &str) -> String {
     format!("---\nid: {id}\nkind: task\ntitle: Task {id}\nkr: KR-1\nstatus: {status}\n{extra}---\n")
@@ -127,7 +128,10 @@ fn a_done_date_is_the_commit_that_made_the_task_done_not_a_later_rename() {
         );
     }
     let audit = json(&repo, "2026-11-12", &["audit"]);
-    assert_eq!(audit["history"]["inferred_done"], serde_json::json!(["T-1", "T-2"]));
+    assert_eq!(
+        audit["history"]["inferred_done"],
+        serde_json::json!(["T-1", "T-2"])
+    );
 }
 
 /// SPEC §8: `blocked_since` if written; else the first commit of the
@@ -137,7 +141,14 @@ fn a_done_date_is_the_commit_that_made_the_task_done_not_a_later_rename() {
 fn blocked_since_is_the_field_then_the_start_of_the_blocked_run_then_updated() {
     let repo = TestRepo::git();
     repo.write("O-1.md", O1).write("KR-1.md", KR1);
-    repo.write("T-1.md", &task("T-1", "blocked", "blocked_since: 2026-09-15\nupdated: 2026-10-30\n"));
+    repo.write(
+        "T-1.md",
+        &task(
+            "T-1",
+            "blocked",
+            "blocked_since: 2026-09-15\nupdated: 2026-10-30\n",
+        ),
+    );
     repo.write("T-2.md", &task("T-2", "todo", ""));
     repo.write("T-3.md", &task("T-3", "blocked", "updated: 2026-09-20\n"));
     repo.write("T-4.md", &task("T-4", "blocked", ""));
@@ -220,7 +231,10 @@ fn cold_and_warm_caches_give_identical_answers_through_a_changing_history() {
         let warm = answers(&repo);
         clear_caches(&repo);
         let cold = answers(&repo);
-        assert_eq!(warm, cold, "after {step}: the warm cache differs from a cold walk");
+        assert_eq!(
+            warm, cold,
+            "after {step}: the warm cache differs from a cold walk"
+        );
         // And warm again, from the cache the cold run wrote.
         assert_eq!(answers(&repo), cold, "after {step}: second warm run");
         cold
@@ -236,7 +250,10 @@ fn cold_and_warm_caches_give_identical_answers_through_a_changing_history() {
     repo.write("work/b.md", &task("T-2", "blocked", ""));
     repo.commit_all("T-2 blocked", "2026-10-08");
     let before_rename = check("done and blocked");
-    assert_eq!(before_rename["audit"]["history"]["inferred_done"], serde_json::json!(["T-1"]));
+    assert_eq!(
+        before_rename["audit"]["history"]["inferred_done"],
+        serde_json::json!(["T-1"])
+    );
 
     // A rename with an edit, on a branch merged without fast-forward.
     repo.git_ok(&["checkout", "-q", "-b", "move"]);
@@ -253,7 +270,10 @@ fn cold_and_warm_caches_give_identical_answers_through_a_changing_history() {
         "2026-10-20T12:00:00Z",
     );
     let merged = check("a rename merged");
-    assert_eq!(merged["audit"]["history"]["inferred_done"], serde_json::json!(["T-1"]));
+    assert_eq!(
+        merged["audit"]["history"]["inferred_done"],
+        serde_json::json!(["T-1"])
+    );
     // The weekly report of the week of T-1's done day still finds it.
     let w = &merged["weekly_oct"];
     assert_eq!(w["finished"]["count"], 0, "{w}");
@@ -268,7 +288,10 @@ fn cold_and_warm_caches_give_identical_answers_through_a_changing_history() {
     repo.write("work/c.md", &task("T-3", "doing", ""));
     repo.commit_all("T-3 started instead", "2026-11-03");
     let rewritten = check("a rewritten history");
-    assert_eq!(rewritten["audit"]["history"]["inferred_done"], serde_json::json!(["T-1"]));
+    assert_eq!(
+        rewritten["audit"]["history"]["inferred_done"],
+        serde_json::json!(["T-1"])
+    );
 
     // A corrupt cache is not trusted.
     answers(&repo);
@@ -276,11 +299,19 @@ fn cold_and_warm_caches_give_identical_answers_through_a_changing_history() {
         let text = std::fs::read_to_string(&p).unwrap();
         std::fs::write(&p, text.replace("2026-10-06", "2026-11-11")).unwrap();
     }
-    assert_eq!(answers(&repo), rewritten, "a corrupt cache changed the answers");
+    assert_eq!(
+        answers(&repo),
+        rewritten,
+        "a corrupt cache changed the answers"
+    );
     for p in caches(&repo) {
         std::fs::write(&p, "garbage").unwrap();
     }
-    assert_eq!(answers(&repo), rewritten, "a garbage cache changed the answers");
+    assert_eq!(
+        answers(&repo),
+        rewritten,
+        "a garbage cache changed the answers"
+    );
 
     // A config change (another status spelling) is not judged by a cache
     // written under the old one.
@@ -306,7 +337,10 @@ fn each_trend_point_uses_the_config_of_its_commit() {
     repo.write("okrs/O-1.md", O1).write("okrs/KR-1.md", KR1);
     repo.write("work/T-1.md", &task("T-1", "done", "done: 2026-10-02\n"));
     repo.commit_all("okrs only", "2026-10-01");
-    repo.write("align.yaml", "include: [\"okrs/**/*.md\", \"work/**/*.md\"]\n");
+    repo.write(
+        "align.yaml",
+        "include: [\"okrs/**/*.md\", \"work/**/*.md\"]\n",
+    );
     repo.commit_all("read work too", "2026-10-10");
     let t = json(
         &repo,
@@ -319,7 +353,11 @@ fn each_trend_point_uses_the_config_of_its_commit() {
         .iter()
         .map(|p| &p["finished"])
         .collect();
-    assert_eq!(finished, [&Value::from(0), &Value::from(0), &Value::from(1)], "{t}");
+    assert_eq!(
+        finished,
+        [&Value::from(0), &Value::from(0), &Value::from(1)],
+        "{t}"
+    );
     // A percentage of nothing is null, beside its denominator.
     assert_eq!(t["points"][0]["untraced_percent"], Value::Null, "{t}");
     assert_eq!(t["points"][2]["untraced_percent"], 0.0, "{t}");

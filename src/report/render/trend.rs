@@ -85,8 +85,16 @@ pub fn human(t: &Trend) -> String {
 /// a space where a point has no value.
 fn sparkline(values: &[Option<f64>]) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let min = values.iter().flatten().copied().fold(f64::INFINITY, f64::min);
-    let max = values.iter().flatten().copied().fold(f64::NEG_INFINITY, f64::max);
+    let min = values
+        .iter()
+        .flatten()
+        .copied()
+        .fold(f64::INFINITY, f64::min);
+    let max = values
+        .iter()
+        .flatten()
+        .copied()
+        .fold(f64::NEG_INFINITY, f64::max);
     values
         .iter()
         .map(|v| {
