@@ -188,7 +188,7 @@ _align() {
 
     case "${cmd}" in
         align)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -218,7 +218,7 @@ _align() {
             return 0
             ;;
         align__subcmd__audit)
-            opts="-C -q -h -V --period --max-untraced --allow-unreadable --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --period --max-untraced --allow-unreadable --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -256,7 +256,7 @@ _align() {
             return 0
             ;;
         align__subcmd__capacity)
-            opts="-C -q -h -V --period --owner --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --period --owner --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -294,7 +294,7 @@ _align() {
             return 0
             ;;
         align__subcmd__checkin)
-            opts="-C -q -h -V --confidence --note --date --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --confidence --note --date --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -336,7 +336,7 @@ _align() {
             return 0
             ;;
         align__subcmd__completions)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version bash elvish fish powershell zsh"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -366,7 +366,7 @@ _align() {
             return 0
             ;;
         align__subcmd__config)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -396,7 +396,7 @@ _align() {
             return 0
             ;;
         align__subcmd__done)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -426,7 +426,7 @@ _align() {
             return 0
             ;;
         align__subcmd__explain)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -456,7 +456,7 @@ _align() {
             return 0
             ;;
         align__subcmd__graph)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -836,7 +836,7 @@ _align() {
             return 0
             ;;
         align__subcmd__hook)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version install uninstall help"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version install uninstall help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -922,7 +922,7 @@ _align() {
             return 0
             ;;
         align__subcmd__hook__subcmd__install)
-            opts="-C -q -h -V --force --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --force --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -952,7 +952,7 @@ _align() {
             return 0
             ;;
         align__subcmd__hook__subcmd__uninstall)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -982,7 +982,7 @@ _align() {
             return 0
             ;;
         align__subcmd__init)
-            opts="-C -q -h -V --example --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --example --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1016,7 +1016,7 @@ _align() {
             return 0
             ;;
         align__subcmd__lint)
-            opts="-C -q -h -V --staged --base --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --staged --base --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1050,7 +1050,7 @@ _align() {
             return 0
             ;;
         align__subcmd__man)
-            opts="-C -q -h -V --out --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --out --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1084,7 +1084,7 @@ _align() {
             return 0
             ;;
         align__subcmd__new)
-            opts="-C -q -h -V --kr --initiative --objective --parent --owner --due --start --target --unit --label --unplanned --reason --id --edit --format --color --quiet --as-of --no-ignore --help --version objective kr initiative task"
+            opts="-C -q -h -V --kr --initiative --objective --parent --owner --due --start --target --unit --label --unplanned --reason --id --edit --format --color --quiet --as-of --no-ignore --no-history --help --version objective kr initiative task"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1162,7 +1162,7 @@ _align() {
             return 0
             ;;
         align__subcmd__next)
-            opts="-C -q -h -V --owner --limit --explain --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --owner --limit --explain --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1200,7 +1200,7 @@ _align() {
             return 0
             ;;
         align__subcmd__report)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version weekly help"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version weekly help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1272,7 +1272,7 @@ _align() {
             return 0
             ;;
         align__subcmd__report__subcmd__weekly)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,7 +1302,7 @@ _align() {
             return 0
             ;;
         align__subcmd__set)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1332,7 +1332,7 @@ _align() {
             return 0
             ;;
         align__subcmd__show)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1362,7 +1362,7 @@ _align() {
             return 0
             ;;
         align__subcmd__site)
-            opts="-C -q -h -V --out --period --title --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --out --period --title --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1404,7 +1404,7 @@ _align() {
             return 0
             ;;
         align__subcmd__status)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1434,7 +1434,7 @@ _align() {
             return 0
             ;;
         align__subcmd__trend)
-            opts="-C -q -h -V --since --every --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --since --every --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
