@@ -90,7 +90,7 @@ impl Env {
         if self.quiet {
             return Ok(());
         }
-        crate::output::print(text)
+        crate::output::print(text, self.color)
     }
 
     /// The output format, checked against those the command offers (the

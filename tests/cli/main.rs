@@ -19,6 +19,7 @@ mod hostile;
 mod lint;
 mod rules;
 mod site;
+mod terminal;
 mod weekly;
 mod width;
 mod workflow;
