@@ -104,6 +104,7 @@ const COMMANDS: &[&[&str]] = &[
     &["graph", "--format", "dot"],
     &["graph", "--format", "json"],
     &["report", "weekly"],
+    &["report", "weekly", "--format", "human"],
     &["report", "weekly", "--format", "json"],
     &["capacity"],
     &["capacity", "--format", "json"],
