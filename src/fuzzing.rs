@@ -240,9 +240,13 @@ pub fn edit(text: &str, markdown: bool, edit: &Edit) -> Option<String> {
             "bytes outside `{field}` changed:\n{text:?}\n{out:?}"
         );
     }
-    // What `Document::change` guards: readable YAML stays readable.
+    // What `Document::change` guards: a readable item stays readable. (A
+    // scalar document is not an item, so no command edits it.)
     let after = crate::edit::region(&out, markdown).ok()?;
-    if crate::yaml::parse_doc(yaml).is_ok() {
+    if matches!(
+        crate::yaml::parse_doc(yaml),
+        Ok(crate::yaml::RawDoc::One(_))
+    ) {
         assert!(
             crate::yaml::parse_doc(&out[after.start..after.end]).is_ok(),
             "the edit broke the YAML:\n{text:?}\n{out:?}"
@@ -287,6 +291,19 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    /// Found by the `edit` target: a YAML file that is one scalar (not an
+    /// item) gains a key after the scalar, which no longer parses; no
+    /// command edits such a file, so only items are held to "stays
+    /// readable".
+    #[test]
+    fn an_edit_of_a_scalar_document_is_not_held_to_readability() {
+        let set = Edit::Set {
+            field: "priority".into(),
+            value: "high".into(),
+        };
+        assert!(edit("mment\n", false, &set).is_some());
     }
 
     #[test]
