@@ -23,6 +23,7 @@ mod hostile;
 mod lint;
 mod rules;
 mod site;
+mod terminal;
 mod weekly;
 mod width;
 mod workflow;
