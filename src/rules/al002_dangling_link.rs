@@ -2,8 +2,8 @@
 
 use super::{LintContext, Rule};
 use crate::config::Severity;
-use crate::report::Diagnostic;
 use crate::model::Kind;
+use crate::report::Diagnostic;
 use crate::suggest::Suggester;
 
 pub const RULE: Rule = Rule {
@@ -99,8 +99,14 @@ mod tests {
             ("O-1.md", "---\nkind: objective\ntitle: o\n---\n"),
             ("KR-1.md", "---\nkind: kr\ntitle: k\nobjective: O-1\n---\n"),
             ("KR-3.md", "---\nkind: kr\ntitle: k\nobjective: O-1\n---\n"),
-            ("KR-14.md", "---\nkind: task\ntitle: not a kr\nkr: KR-13\n---\n"),
-            ("T-1.md", "---\nkind: task\ntitle: t\nkr: [KR-13, KR-13]\n---\n"),
+            (
+                "KR-14.md",
+                "---\nkind: task\ntitle: not a kr\nkr: KR-13\n---\n",
+            ),
+            (
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nkr: [KR-13, KR-13]\n---\n",
+            ),
         ]);
         let config = crate::config::Config::default();
         let found = crate::rules::lint_files(&g, &config, jiff::civil::date(2026, 11, 12), None);
