@@ -59,7 +59,9 @@ impl LineIndex {
 
     /// 0-based line of byte `offset`, in `O(log n)`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// Byte offset where 0-based `line` starts (the text's end past the

@@ -19,9 +19,9 @@ pub const MAX_CHARS: usize = 64;
 const MAX_TITLE_CHARS: usize = 256;
 
 /// Distance cells a [`Suggester`] computes in all before it stops looking:
-/// about a tenth of a second, far more than any real workspace needs, and
+/// a few tenths of a second, far more than any real workspace needs, and
 /// a bound on what 100,000 dangling links can cost.
-const WORK_BUDGET: usize = 40_000_000;
+const WORK_BUDGET: usize = 100_000_000;
 
 /// The first `max` characters of `s`, lowercased, as characters.
 fn prepared(s: &str, max: usize) -> Vec<char> {
@@ -43,6 +43,11 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// stops at the first row whose every cell is past `max`. Time is
 /// `O(|a| × |b|)` at worst, memory three rows.
 fn within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    within_counted(a, b, max, &mut 0)
+}
+
+/// [`within`], adding the cells it computed to `cells`.
+fn within_counted(a: &[char], b: &[char], max: usize, cells: &mut usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
@@ -51,6 +56,7 @@ fn within(a: &[char], b: &[char], max: usize) -> Option<usize> {
     let mut prev: Vec<usize> = (0..w).collect();
     let mut row: Vec<usize> = vec![0; w];
     for i in 1..=a.len() {
+        *cells += w;
         row[0] = i;
         let mut best = row[0];
         for j in 1..w {
@@ -146,15 +152,14 @@ impl<'a> Suggester<'a> {
         let mut scored: Vec<(usize, &'a str)> = Vec::new();
         'lengths: for bucket in self.by_len.get(lo..hi).unwrap_or_default() {
             for (p, c) in bucket {
-                let cost = (w.len() + 1) * (p.len() + 1);
-                if cost > self.budget {
-                    self.budget = 0;
+                if self.budget == 0 {
                     break 'lengths;
                 }
-                self.budget -= cost;
-                if let Some(d) = within(&w, p, limit) {
+                let mut cells = 0;
+                if let Some(d) = within_counted(&w, p, limit, &mut cells) {
                     scored.push((d, c));
                 }
+                self.budget = self.budget.saturating_sub(cells);
             }
         }
         scored.sort();

@@ -18,6 +18,7 @@ mod help;
 mod hostile;
 mod lint;
 mod rules;
+mod shapes;
 mod site;
 mod weekly;
 mod width;

@@ -157,7 +157,11 @@ impl FileText {
             boundary(from.saturating_sub(CUT_MARGIN).max(start), false)
         };
         let to = boundary((to + CUT_MARGIN).min(end), true);
-        let to = if self.text.as_bytes().get(to.wrapping_sub(1)) == Some(&b'\r') { to - 1 } else { to };
+        let to = if self.text.as_bytes().get(to.wrapping_sub(1)) == Some(&b'\r') {
+            to - 1
+        } else {
+            to
+        };
         Some(MietteSpanContents::new(
             &self.text.as_bytes()[from..to.max(from)],
             SourceSpan::new(from.into(), to.max(from) - from),
