@@ -199,9 +199,33 @@ pub fn plan(root: &Root, graph: &Graph, as_of: Date, spec: &NewItem) -> Result<P
     })
 }
 
+/// Plans the item and creates its file. When align chose the id (no
+/// `--id`) and another `align new` running at the same time created a file
+/// by that name between planning and creating, the item is planned again
+/// and takes the next free id: the exclusive create is what decides who
+/// got a number, and a concurrent `new` never fails for it (SPEC §6).
+pub fn create(root: &Root, graph: &Graph, as_of: Date, spec: &NewItem) -> Result<Planned, Fatal> {
+    let mut tried: Vec<String> = Vec::new();
+    loop {
+        let planned = plan(root, graph, as_of, spec)?;
+        match place(root, &planned)? {
+            Err(edit::EditError::Exists { .. })
+                if spec.id.is_none() && !tried.contains(&planned.id) =>
+            {
+                // Planning again sees the file that took this id.
+                tried.push(planned.id);
+            }
+            Err(e) => return Err(e.into()),
+            Ok(()) => return Ok(planned),
+        }
+    }
+}
+
 /// Creates the planned file: folders as needed, never outside the root,
-/// never over an existing file.
-pub fn write(root: &Root, planned: &Planned) -> Result<(), Fatal> {
+/// never over an existing file. The outcome of the exclusive create is
+/// kept apart from the errors before it, so [`create`] can tell "the name
+/// is taken".
+fn place(root: &Root, planned: &Planned) -> Result<Result<(), edit::EditError>, Fatal> {
     let parent = planned.path.parent().unwrap_or(&root.dir);
     std::fs::create_dir_all(parent).map_err(|e| Fatal::io(parent, e))?;
     // The folder may be (or pass through) a symbolic link: what counts is
@@ -222,8 +246,10 @@ pub fn write(root: &Root, planned: &Planned) -> Result<(), Fatal> {
         ));
     }
     let file_name = planned.path.file_name().unwrap_or_default();
-    edit::create_new(&real_parent.join(file_name), planned.text.as_bytes())?;
-    Ok(())
+    Ok(edit::create_new(
+        &real_parent.join(file_name),
+        planned.text.as_bytes(),
+    ))
 }
 
 /// Flags that make no sense for `kind`, and links a kind cannot do without.

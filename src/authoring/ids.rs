@@ -1,7 +1,9 @@
 //! Fresh ids for `align new` (SPEC §4): tasks get short random ids
 //! (`T-7kq3`) by default, so two branches never mint the same one;
 //! objectives, KRs and initiatives, which few people create, take the next
-//! free number (`KR-12`). `ids: sequential` numbers tasks too.
+//! free number (`KR-12`). `ids: sequential` numbers tasks too. A number
+//! another `align new` takes first is not an error: `create::create` plans
+//! again, and the file it created makes this one skip to the next.
 
 use std::hash::{BuildHasher, Hasher};
 

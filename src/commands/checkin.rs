@@ -17,8 +17,8 @@ pub fn run(env: &Env, args: CheckinArgs) -> Result<Outcome, Fatal> {
         args.date.as_deref(),
         env.as_of,
     )?;
-    let graph = env.load_graph()?;
-    let ix = graph.find(&args.kr)?;
+    let authoring::Editing { graph, ix, mut doc } =
+        authoring::edit_item(&env.root, || env.load_graph(), &args.kr)?;
     let item = &graph.items[ix];
     if item.kind != Kind::Kr {
         return Err(Fatal::usage(
@@ -30,7 +30,6 @@ pub fn run(env: &Env, args: CheckinArgs) -> Result<Outcome, Fatal> {
             "name a KR, e.g. `align checkin KR-3 35.25`",
         ));
     }
-    let mut doc = authoring::open_item(&env.root, &graph, ix)?;
     doc.append("checkins", entry)?;
     doc.commit()?;
     super::report_edit(env, format, item, &graph.file_of(ix).path, &["checkins"])

@@ -14,14 +14,13 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     let id = args
         .id
         .ok_or_else(|| Fatal::usage("`align done` needs an id", "e.g. `align done T-7kq3`"))?;
-    let graph = env.load_graph()?;
-    let ix = graph.find(&id)?;
+    let authoring::Editing { graph, ix, mut doc } =
+        authoring::edit_item(&env.root, || env.load_graph(), &id)?;
     let item = &graph.items[ix];
     if item.status == Status::Done && (item.kind != Kind::Task || item.done.is_some()) {
         env.print(&format!("{id} is already done; nothing changed\n"))?;
         return Ok(Outcome::Success);
     }
-    let mut doc = authoring::open_item(&env.root, &graph, ix)?;
     doc.set("status", Value::plain("done"))?;
     let mut changed = vec!["status"];
     // Only tasks carry a `done` date (SPEC §2); a goal is just marked done.

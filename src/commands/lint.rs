@@ -40,7 +40,7 @@ pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
     }
     let mut graph = graph;
     if matches!(format, Format::Human | Format::Short | Format::Github) {
-        relocate(env, &mut graph);
+        relocate(env, &mut graph, &mut findings);
     }
     print_findings(env, format, &graph, &findings)
 }
@@ -48,8 +48,10 @@ pub fn run(env: &Env, args: LintArgs) -> Result<Outcome, Fatal> {
 /// Paths as the user standing in a subfolder types them (as ripgrep
 /// prints them): relative to the current folder, `../` where outside it.
 /// JSON and SARIF keep root-relative paths (SPEC §5), so this applies to
-/// the human, short and github formats only.
-fn relocate(env: &Env, graph: &mut Graph) {
+/// the human, short and github formats only. A message that names a
+/// related file (AL004's "already used by the item in `…`") names it the
+/// same way.
+fn relocate(env: &Env, graph: &mut Graph, findings: &mut [Diagnostic]) {
     let Ok(here) = env.cwd.strip_prefix(&env.root.dir) else {
         return;
     };
@@ -60,8 +62,15 @@ fn relocate(env: &Env, graph: &mut Graph) {
     if here.is_empty() {
         return;
     }
+    let before: Vec<String> = graph.files.iter().map(|f| f.path.clone()).collect();
     for file in &mut graph.files {
         file.path = relative_to(&file.path, &here);
+    }
+    for d in findings {
+        for label in &d.related {
+            let (old, new) = (&before[label.file], &graph.files[label.file].path);
+            d.message = d.message.replace(&format!("`{old}`"), &format!("`{new}`"));
+        }
     }
 }
 

@@ -39,8 +39,7 @@ pub fn run(env: &Env, args: NewArgs) -> Result<Outcome, Fatal> {
         id: args.id,
     };
     let graph = env.load_graph()?;
-    let planned = create::plan(&env.root, &graph, env.as_of, &spec)?;
-    create::write(&env.root, &planned)?;
+    let planned = create::create(&env.root, &graph, env.as_of, &spec)?;
     let (include, exclude) = workspace::matchers(&env.root.config)?;
     if !workspace::wanted(&planned.rel, &include, &exclude) && !env.quiet {
         crate::output::eprint(&format!(

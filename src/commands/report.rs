@@ -1,5 +1,6 @@
 //! `align report weekly`: the digest of the week ending on as-of (SPEC §4),
-//! as Markdown (the default; `human` prints the same) or JSON.
+//! as Markdown (the default: fitted to the terminal, whole when piped),
+//! a plain view for reading in a terminal (`human`), or JSON.
 
 use crate::Outcome;
 use crate::cli::{Format, ReportArgs, ReportKind};
@@ -25,7 +26,8 @@ fn weekly(env: &Env) -> Result<Outcome, Fatal> {
     let w = crate::weekly::weekly(graph, &env.root.config, env.as_of, &window, now, &before);
     let text = match format {
         Format::Json => render::json::pretty(&w),
-        _ => render::weekly::markdown(&w),
+        Format::Human => render::weekly::human(&w, env.width),
+        _ => render::weekly::fit(&render::weekly::markdown(&w), env.width),
     };
     env.print(&text)?;
     Ok(Outcome::Success)

@@ -11,8 +11,8 @@ use crate::model::{Kind, Status};
 
 pub fn run(env: &Env, args: SetArgs) -> Result<Outcome, Fatal> {
     let format = super::edit_format(env, "set")?;
-    let graph = env.load_graph()?;
-    let ix = graph.find(&args.id)?;
+    let authoring::Editing { graph, ix, mut doc } =
+        authoring::edit_item(&env.root, || env.load_graph(), &args.id)?;
     let item = &graph.items[ix];
     let mut checked = Vec::new();
     for a in &args.assignments {
@@ -43,7 +43,6 @@ pub fn run(env: &Env, args: SetArgs) -> Result<Outcome, Fatal> {
             value: Some(Value::plain(env.as_of.to_string())),
         });
     }
-    let mut doc = authoring::open_item(&env.root, &graph, ix)?;
     let mut names: Vec<&str> = Vec::new();
     let mut absent: Vec<&str> = Vec::new();
     for a in &checked {

@@ -1,15 +1,18 @@
 //! Byte-preserving front-matter edits and atomic writes (SPEC §6).
 //!
 //! [`Document`] is the one way `align` changes an existing item file:
-//! [`Document::open`] reads the file and remembers what it read, the
-//! setters ([`Document::set`], [`Document::remove`], [`Document::append`])
-//! splice only the bytes of the fields they change (`text`), and
-//! [`Document::commit`] refuses to write when the file changed on disk in
-//! the meantime, then replaces it atomically (`file`). New files are
-//! written with [`create_new`], which never replaces anything. Values are
-//! rendered as safe YAML by `value`.
+//! [`Document::open`] locks the file (`lock`) and reads it, the setters
+//! ([`Document::set`], [`Document::remove`], [`Document::append`]) splice
+//! only the bytes of the fields they change (`text`), and
+//! [`Document::commit`] replaces it atomically through a temporary file
+//! (`temp`), keeping what another program changed meanwhile or refusing
+//! when that cannot be done (`file`). New files are written with
+//! [`create_new`], which never replaces anything. Values are rendered as
+//! safe YAML by `value`.
 
 mod file;
+mod lock;
+mod temp;
 mod text;
 mod value;
 
@@ -28,9 +31,13 @@ pub enum EditError {
     /// field that is not a mapping, an item that is gone).
     #[error("{0}")]
     Shape(String),
-    /// The file changed on disk between reading and writing.
-    #[error("`{}` changed on disk after align read it; nothing was written", path.display())]
-    Changed { path: PathBuf },
+    /// The file changed on disk between reading and writing, in a way
+    /// that cannot be merged with this edit.
+    #[error("`{}` changed on disk after align read it ({what}); nothing was written", path.display())]
+    Changed { path: PathBuf, what: String },
+    /// Another `align` held the file's lock for too long.
+    #[error("`{}` is being changed by another align process that did not finish in time; nothing was written", path.display())]
+    Busy { path: PathBuf },
     /// The file already exists (new files never replace anything).
     #[error("`{}` already exists; align never overwrites a file", path.display())]
     Exists { path: PathBuf },
@@ -51,6 +58,9 @@ impl From<EditError> for Fatal {
             }
             EditError::Changed { .. } => {
                 "someone or something else is editing the file; run the command again"
+            }
+            EditError::Busy { .. } => {
+                "run the command again; if it keeps happening, look for a stuck `align` process"
             }
             EditError::Exists { .. } => "pick another `--id`, or remove the file first",
             EditError::Broken { .. } => "edit the file by hand and report this as a bug in align",

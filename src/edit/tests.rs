@@ -501,6 +501,79 @@ mod files {
     }
 
     #[test]
+    fn a_refusal_names_the_line_that_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("T-1.md");
+        std::fs::write(&path, "---\nid: T-1\nstatus: todo\n---\nBody\n").unwrap();
+        let mut doc = Document::open(&path, Target::Whole).unwrap();
+        doc.set("status", Value::plain("done")).unwrap();
+        std::fs::write(&path, "---\nid: T-1\nstatus: blocked\n---\nBody\n").unwrap();
+        let err = doc.commit().unwrap_err().to_string();
+        assert!(
+            err.contains("line 3 was `status: todo` and is now `status: blocked`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_line_appended_to_the_body_meanwhile_is_kept_and_the_edit_lands() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("T-1.md");
+        std::fs::write(&path, "---\nid: T-1\nstatus: todo\n---\nBody\n").unwrap();
+        let mut doc = Document::open(&path, Target::Whole).unwrap();
+        doc.set("status", Value::plain("done")).unwrap();
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        std::io::Write::write_all(&mut f, b"appended\n").unwrap();
+        drop(f);
+        assert!(doc.commit().unwrap());
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "---\nid: T-1\nstatus: done\n---\nBody\nappended\n"
+        );
+        // A rewritten body (not an append) is merged too: it is not ours.
+        let mut doc = Document::open(&path, Target::Whole).unwrap();
+        doc.set("status", Value::plain("todo")).unwrap();
+        std::fs::write(&path, "---\nid: T-1\nstatus: done\n---\nNew body\n").unwrap();
+        assert!(doc.commit().unwrap());
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "---\nid: T-1\nstatus: todo\n---\nNew body\n"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_second_writer_waits_for_the_first_and_reads_its_result() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("T-1.md");
+        std::fs::write(&path, "---\nid: T-1\nstatus: todo\n---\n").unwrap();
+        let mut first = Document::open(&path, Target::Whole).unwrap();
+        let second = {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut doc = Document::open(&path, Target::Whole).unwrap();
+                let seen = doc.original().to_string();
+                doc.set("owner", Value::plain("sam")).unwrap();
+                doc.commit().unwrap();
+                seen
+            })
+        };
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        first.set("status", Value::plain("done")).unwrap();
+        assert!(first.commit().unwrap());
+        // The second opened (and read) only after the first's rename, and
+        // on the new file, not the replaced one.
+        assert_eq!(second.join().unwrap(), "---\nid: T-1\nstatus: done\n---\n");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "---\nid: T-1\nstatus: done\nowner: sam\n---\n"
+        );
+    }
+
+    #[test]
     fn create_new_never_overwrites() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("T-1.md");

@@ -9,7 +9,7 @@ use askama::Template;
 use super::SiteData;
 use super::view::{
     CapacityView, Headline, KrRow, ObjectiveRow, SignalRow, TrendView, capacity_view, headline,
-    kr_row, objective_rows, signal_rows, trend_view,
+    objective_rows, signal_rows, trend_view,
 };
 use crate::error::Fatal;
 
@@ -77,7 +77,7 @@ pub fn page_name(id: &str) -> String {
 pub fn render(d: &SiteData, capacity_configured: bool) -> Result<Vec<Page>, Fatal> {
     let generator = d.generator.as_str();
     let mut objectives = objective_rows(d);
-    let mut used: Vec<String> = Vec::new();
+    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
     for o in &mut objectives {
         let mut name = page_name(&o.id.text);
         let mut n = 2;
@@ -85,7 +85,7 @@ pub fn render(d: &SiteData, capacity_configured: bool) -> Result<Vec<Page>, Fata
             name = format!("{}-{n}.html", name.trim_end_matches(".html"));
             n += 1;
         }
-        used.push(name.clone());
+        used.insert(name.clone());
         o.href = format!("objectives/{name}");
     }
     let fail = |e: askama::Error| Fatal::io("site", e);
@@ -121,7 +121,7 @@ pub fn render(d: &SiteData, capacity_configured: bool) -> Result<Vec<Page>, Fata
                         }
                     })
                     .collect();
-                (kr_row(d, at), chart, tasks)
+                (k.clone(), chart, tasks)
             })
             .collect();
         let page = ObjectivePage {

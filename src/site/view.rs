@@ -5,6 +5,8 @@
 //! can check each number on a page against the data, and so can anyone
 //! reading the HTML.
 
+use std::collections::HashMap;
+
 use crate::audit::forecast::number;
 use crate::audit::{KrReport, KrStatus, round_to};
 
@@ -160,21 +162,20 @@ pub struct ObjectiveRow {
 }
 
 /// Builds the KR row for `audit.krs[at]`.
-pub fn kr_row(d: &SiteData, at: usize) -> KrRow {
+fn kr_row(d: &SiteData, signals: &SignalsById, at: usize) -> KrRow {
     let k: &KrReport = &d.audit.krs[at];
     let p = |key: &str| format!("/audit/krs/{at}/{key}");
     let b = &d.burnups[at];
     let badge = Badge::of(Some(k.status));
-    let task_ids: Vec<&str> = d.work[at].tasks.iter().map(|t| t.id.as_str()).collect();
-    let reasons = d
-        .audit
-        .signals
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| {
-            s.id.as_deref()
-                .is_some_and(|id| id == k.id || task_ids.contains(&id))
-        })
+    let mut about: Vec<usize> = std::iter::once(k.id.as_str())
+        .chain(d.work[at].tasks.iter().map(|t| t.id.as_str()))
+        .flat_map(|id| signals.get(id).into_iter().flatten().copied())
+        .collect();
+    about.sort_unstable();
+    about.dedup();
+    let reasons = about
+        .into_iter()
+        .map(|i| (i, &d.audit.signals[i]))
         .map(|(i, s)| {
             (
                 s.kind.as_str(),
@@ -233,9 +234,31 @@ pub fn kr_row(d: &SiteData, at: usize) -> KrRow {
     }
 }
 
+/// The signals about each id, by index into `audit.signals`: a KR row
+/// lists those about the KR and its tasks, and looking them up per task
+/// keeps a 100,000-task site linear.
+type SignalsById<'a> = HashMap<&'a str, Vec<usize>>;
+
+fn signals_by_id(d: &SiteData) -> SignalsById<'_> {
+    let mut by_id: SignalsById = HashMap::new();
+    for (i, s) in d.audit.signals.iter().enumerate() {
+        if let Some(id) = s.id.as_deref() {
+            by_id.entry(id).or_default().push(i);
+        }
+    }
+    by_id
+}
+
 /// The objectives in the order a leader reads them: off track first, then
 /// at risk, on track, not started, done; the file order within each.
 pub fn objective_rows(d: &SiteData) -> Vec<ObjectiveRow> {
+    let signals = signals_by_id(d);
+    let mut krs_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (at, k) in d.audit.krs.iter().enumerate() {
+        if let Some(o) = k.objective.as_deref() {
+            krs_of.entry(o).or_default().push(at);
+        }
+    }
     let mut rows: Vec<(u8, ObjectiveRow)> = d
         .audit
         .objectives
@@ -243,13 +266,11 @@ pub fn objective_rows(d: &SiteData) -> Vec<ObjectiveRow> {
         .enumerate()
         .map(|(i, o)| {
             let p = |key: &str| format!("/audit/objectives/{i}/{key}");
-            let krs: Vec<KrRow> = d
-                .audit
-                .krs
-                .iter()
-                .enumerate()
-                .filter(|(_, k)| k.objective.as_deref() == Some(o.id.as_str()))
-                .map(|(at, _)| kr_row(d, at))
+            let krs: Vec<KrRow> = krs_of
+                .get(o.id.as_str())
+                .into_iter()
+                .flatten()
+                .map(|&at| kr_row(d, &signals, at))
                 .collect();
             let set_by = krs
                 .iter()

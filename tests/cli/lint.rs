@@ -40,6 +40,29 @@ fn root_is_the_nearest_align_yaml_above() {
 }
 
 #[test]
+fn a_message_names_the_other_file_as_the_path_is_printed() {
+    let repo = TestRepo::new();
+    repo.write("align.yaml", "")
+        .write(
+            "okrs/a/T-1.md",
+            "---\nkind: task\ntitle: One\nunplanned: true\nreason: r\n---\n",
+        )
+        .write(
+            "okrs/b/T-1.md",
+            "---\nkind: task\ntitle: Two\nunplanned: true\nreason: r\n---\n",
+        );
+    let (code, text) = short_in(&repo, "okrs/b");
+    assert_eq!(code, 1);
+    assert_eq!(
+        text,
+        "T-1.md:2:1: AL004 the id `T-1` is already used by the item in `../a/T-1.md` (line 2)\n"
+    );
+    // JSON keeps root-relative paths, in the message too.
+    let out = repo.align(&["--format", "json", "lint"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("`okrs/a/T-1.md`"));
+}
+
+#[test]
 fn root_is_the_git_top_level_without_align_yaml() {
     let repo = TestRepo::git();
     repo.write("tasks/T-1.md", UNLINKED);

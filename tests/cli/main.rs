@@ -6,6 +6,7 @@ mod common;
 mod authoring;
 mod capacity;
 mod completions;
+mod concurrency;
 mod config_errors;
 mod exit_codes;
 mod explain_config;

@@ -41,6 +41,13 @@ const TABLES: &[(&str, usize, &[&str])] = &[
     ("next_120", 120, &["next"]),
     ("explain_80", 80, &["explain"]),
     ("explain_120", 120, &["explain"]),
+    ("report_80", 80, &["report", "weekly"]),
+    ("report_120", 120, &["report", "weekly"]),
+    (
+        "report_human_80",
+        80,
+        &["report", "weekly", "--format", "human"],
+    ),
 ];
 
 #[test]

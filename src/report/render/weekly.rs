@@ -61,6 +61,67 @@ pub fn markdown(w: &Weekly) -> String {
     out
 }
 
+/// The digest fitted to a terminal of `width` columns: each paragraph and
+/// list item wrapped at spaces, its later lines indented under its text.
+/// Markdown reads an indented continuation as the same item, so what is
+/// copied from the terminal still renders; piped output (`None`) is left
+/// as it is.
+pub fn fit(markdown: &str, width: Option<usize>) -> String {
+    if width.is_none() {
+        return markdown.to_string();
+    }
+    let mut out = String::with_capacity(markdown.len() + markdown.len() / 16);
+    for line in markdown.lines() {
+        if line.is_empty() || line.starts_with('#') {
+            out.push_str(line);
+        } else {
+            let marker = list_marker(line);
+            let indent = " ".repeat(marker.chars().count());
+            out.push_str(marker);
+            let rest = &line[marker.len()..];
+            out.push_str(&crate::text::wrap(rest, width, marker.len(), &indent));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The digest for reading in a terminal: the same sections as the
+/// Markdown, with underlined headings instead of `#` marks and no `**`,
+/// fitted to `width`.
+pub fn human(w: &Weekly, width: Option<usize>) -> String {
+    let mut plain = String::new();
+    for line in markdown(w).lines() {
+        let heading = line
+            .strip_prefix("## ")
+            .map(|h| (h, '='))
+            .or_else(|| line.strip_prefix("### ").map(|h| (h, '-')));
+        match heading {
+            Some((h, rule)) => {
+                plain.push_str(h);
+                plain.push('\n');
+                plain.extend(std::iter::repeat_n(rule, h.chars().count()));
+            }
+            None => plain.push_str(&line.replace("**", "")),
+        }
+        plain.push('\n');
+    }
+    fit(&plain, width)
+}
+
+/// The list marker a line starts with (`- `, `12. `), or "" for prose.
+fn list_marker(line: &str) -> &str {
+    if line.starts_with("- ") {
+        return &line[..2];
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && line[digits..].starts_with(". ") {
+        &line[..digits + 2]
+    } else {
+        ""
+    }
+}
+
 fn finished(w: &Weekly, out: &mut String) {
     let f = &w.finished;
     out.push_str("### Finished this week\n\n");
@@ -220,5 +281,15 @@ mod tests {
                 "{heading}: {text}"
             );
         }
+    }
+
+    #[test]
+    fn fitting_wraps_items_under_their_text_and_leaves_headings() {
+        let md = "## Weekly report\n\n- T-1 one two three four\n12. T-2 five six seven\nplain words here\n";
+        assert_eq!(fit(md, None), md);
+        assert_eq!(
+            fit(md, Some(14)),
+            "## Weekly report\n\n- T-1 one two\n  three four\n12. T-2 five\n    six seven\nplain words\nhere\n"
+        );
     }
 }
