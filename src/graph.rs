@@ -453,8 +453,8 @@ mod tests {
             ],
         );
         let depths = g.parent_depths();
-        for ix in 0..g.items.len() {
-            assert_eq!(depths[ix], g.parent_depth(ix), "{}", g.items[ix].id);
+        for (ix, &depth) in depths.iter().enumerate() {
+            assert_eq!(depth, g.parent_depth(ix), "{}", g.items[ix].id);
         }
         assert_eq!(depths[g.get("O-5").unwrap()], 5);
         assert_eq!(depths[g.get("A").unwrap()], 2);
