@@ -7,6 +7,12 @@
 //! commit's history) against `align audit`, with the site's size. It
 //! prints ratios and peak memory; it asserts nothing, because timings
 //! belong in reports, not in tests.
+//!
+//! Then the hostile shapes of SPEC §6 at 10,000 and 100,000 (whatever
+//! sizes are asked): a `parent` chain that deep, that many dangling links,
+//! that many findings in one file, one KR with that many tasks, each timed
+//! in the commands it stresses, with the ratio between the sizes (linear
+//! means about 10×). `-- shapes` runs only these.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -24,6 +30,15 @@ fn main() {
     } else {
         sizes
     };
+    if !std::env::args().any(|a| a == "shapes") {
+        workspaces(&sizes);
+    }
+    shapes(&sizes);
+}
+
+/// The realistic workspaces: lint, audit, staged lint and site.
+fn workspaces(sizes: &[usize]) {
+    let sizes = sizes.to_vec();
     println!(
         "| items | cat floor | lint | lint/cat | audit | audit/cat | lint peak RSS | git status | lint --staged | staged/status |"
     );
@@ -106,6 +121,201 @@ fn main() {
             *n2 as f64 / *n1 as f64
         );
     }
+}
+
+/// One hostile shape: its name, how to write it at a size, and the
+/// commands timed on it.
+struct Shape {
+    name: &'static str,
+    write: fn(&Path, usize),
+    commands: &'static [&'static [&'static str]],
+}
+
+const SHAPES: &[Shape] = &[
+    Shape {
+        name: "parent chain",
+        write: write_chain,
+        commands: &[
+            &["lint"],
+            &["lint", "--format", "json"],
+            &["status"],
+            &["status", "--format", "json"],
+            &["status", "T-1"],
+            &["graph"],
+            &["graph", "--format", "dot"],
+            &["audit"],
+            &["capacity"],
+        ],
+    },
+    Shape {
+        name: "dangling links",
+        write: write_dangling,
+        commands: &[&["lint"], &["lint", "--format", "short"], &["show", "T-1"]],
+    },
+    Shape {
+        name: "findings in one file",
+        write: write_findings,
+        commands: &[
+            &["lint"],
+            &["lint", "--format", "short"],
+            &["lint", "--format", "json"],
+            &["lint", "--format", "github"],
+            &["lint", "--format", "sarif"],
+        ],
+    },
+    Shape {
+        name: "one KR's tasks",
+        write: write_fan,
+        commands: &[
+            &["lint"],
+            &["next"],
+            &["status"],
+            &["status", "--format", "json"],
+            &["graph"],
+            &["audit"],
+            &["capacity"],
+        ],
+    },
+];
+
+/// Times every shape's commands at each size, with the ratio of the
+/// largest to the smallest.
+fn shapes(sizes: &[usize]) {
+    let (Some(&small), Some(&large)) = (sizes.first(), sizes.last()) else {
+        return;
+    };
+    println!(
+        "\n| shape | command | {small} items | {large} items | ratio ({:.0}× items) |",
+        large as f64 / small as f64
+    );
+    println!("|---|---|---|---|---|");
+    for shape in SHAPES {
+        let dirs: Vec<tempfile::TempDir> = [small, large]
+            .iter()
+            .map(|&n| {
+                let dir = tempfile::Builder::new()
+                    .prefix("align-shape")
+                    .tempdir()
+                    .expect("temp dir");
+                std::fs::write(dir.path().join("align.yaml"), "").unwrap();
+                (shape.write)(dir.path(), n);
+                dir
+            })
+            .collect();
+        for args in shape.commands {
+            let times: Vec<Duration> = dirs
+                .iter()
+                .map(|d| {
+                    let mut all = vec!["--as-of", "2026-11-12"];
+                    all.extend_from_slice(args);
+                    best_of(3, || run(d.path(), ALIGN, &all))
+                })
+                .collect();
+            println!(
+                "| {} | `{}` | {} | {} | {:.1}× |",
+                shape.name,
+                args.join(" "),
+                ms(times[0]),
+                ms(times[1]),
+                ratio(times[1], times[0])
+            );
+        }
+    }
+}
+
+/// Writes `items` (YAML flow mappings) into files of 1,000 under `dir`.
+fn write_items(root: &Path, dir: &str, items: impl Iterator<Item = String>) {
+    std::fs::create_dir_all(root.join(dir)).unwrap();
+    let items: Vec<String> = items.collect();
+    for (k, chunk) in items.chunks(1_000).enumerate() {
+        let text: String = chunk.iter().map(|i| format!("- {i}\n")).collect();
+        write(root, &format!("{dir}/items-{k:04}.yaml"), &text);
+    }
+}
+
+/// `n` objectives, each the parent of the next; a KR and a task under
+/// the last.
+fn write_chain(root: &Path, n: usize) {
+    write_items(
+        root,
+        "okrs",
+        (0..n).map(|i| {
+            let parent = if i == 0 {
+                String::new()
+            } else {
+                format!(", parent: O-{}", i - 1)
+            };
+            format!("{{id: O-{i}, kind: objective, title: level {i}, owner: dana, period: 2026-Q4{parent}}}")
+        }),
+    );
+    write(
+        root,
+        "work.yaml",
+        &format!(
+            "- {{id: KR-1, kind: kr, title: deep, owner: sam, objective: O-{}, metric: {{start: 0, target: 10}}}}\n- {{id: T-1, kind: task, title: t, owner: sam, kr: KR-1}}\n",
+            n - 1
+        ),
+    );
+}
+
+/// A thousand KRs and `n` tasks linking to KR ids of the same shape that
+/// do not exist: the worst case for "did you mean".
+fn write_dangling(root: &Path, n: usize) {
+    write(
+        root,
+        "okrs.yaml",
+        "- {id: O-1, kind: objective, title: o, owner: dana, period: 2026-Q4}\n",
+    );
+    write_items(
+        root,
+        "krs",
+        (0..1_000).map(|i| {
+            format!("{{id: KR-{i:05}, kind: kr, title: k, owner: sam, objective: O-1, metric: {{start: 0, target: 10}}}}")
+        }),
+    );
+    write_items(
+        root,
+        "work",
+        (0..n).map(|i| {
+            format!(
+                "{{id: T-{i}, kind: task, title: t, owner: sam, kr: KR-{:05}}}",
+                i + 1_000
+            )
+        }),
+    );
+}
+
+/// One task file whose `depends_on` names `n` ids that do not exist, one
+/// per line.
+fn write_findings(root: &Path, n: usize) {
+    let mut text = String::from(
+        "---\nkind: task\ntitle: t\nowner: sam\nunplanned: true\nreason: r\ndepends_on:\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!("- x{i:x}\n"));
+    }
+    text.push_str("---\n");
+    write(root, "T-1.md", &text);
+}
+
+/// One KR with `n` tasks, half through an initiative, a quarter of each
+/// status.
+fn write_fan(root: &Path, n: usize) {
+    write(
+        root,
+        "okrs.yaml",
+        "- {id: O-1, kind: objective, title: o, owner: dana, period: 2026-Q4}\n- {id: KR-1, kind: kr, title: k, owner: sam, objective: O-1, metric: {start: 0, target: 10}}\n- {id: I-1, kind: initiative, title: i, owner: sam, kr: KR-1, status: doing}\n",
+    );
+    write_items(
+        root,
+        "work",
+        (0..n).map(|i| {
+            let status = ["todo", "doing", "done", "blocked"][i % 4];
+            let done = if status == "done" { ", done: 2026-10-20" } else { "" };
+            let via = if i % 2 == 1 { ", initiative: I-1" } else { "" };
+            format!("{{id: T-{i}, kind: task, title: t {i}, owner: sam, kr: KR-1, status: {status}{done}{via}}}")
+        }),
+    );
 }
 
 /// Writes a realistic workspace: 1% objectives, 4% KRs, 5% initiatives,
@@ -240,9 +450,14 @@ fn run_sh(dir: &Path, script: &str) -> Duration {
 }
 
 /// The best of five runs after one warm-up (warm page cache).
-fn best(mut f: impl FnMut() -> Duration) -> Duration {
+fn best(f: impl FnMut() -> Duration) -> Duration {
+    best_of(5, f)
+}
+
+/// The best of `n` runs after one warm-up.
+fn best_of(n: usize, mut f: impl FnMut() -> Duration) -> Duration {
     f();
-    (0..5).map(|_| f()).min().unwrap()
+    (0..n).map(|_| f()).min().unwrap()
 }
 
 /// Peak resident memory in KiB, from `/usr/bin/time -f %M` where present.

@@ -232,6 +232,10 @@ impl Graph {
         let n = self.items.len();
         let mut mark = vec![Mark::New; n];
         let mut found: Vec<Vec<ItemIx>> = Vec::new();
+        let mut seen_cycles: std::collections::HashSet<Vec<ItemIx>> = Default::default();
+        // Where each item on the DFS stack sits in it, so closing a cycle
+        // does not search the stack (a deep chain would make that quadratic).
+        let mut depth_of = vec![0usize; n];
         let next = |ix: ItemIx| -> Vec<ItemIx> { self.targets(ix, field).collect() };
         for root in 0..n {
             if mark[root] != Mark::New || !self.items[root].links.iter().any(|l| l.field == field) {
@@ -240,6 +244,7 @@ impl Graph {
             // Iterative DFS: (node, its successors, next successor to visit).
             let mut stack: Vec<(ItemIx, Vec<ItemIx>, usize)> = vec![(root, next(root), 0)];
             mark[root] = Mark::OnStack;
+            depth_of[root] = 0;
             while let Some((node, succ, pos)) = stack.last_mut() {
                 if *pos < succ.len() {
                     let s = succ[*pos];
@@ -247,11 +252,12 @@ impl Graph {
                     match mark[s] {
                         Mark::New => {
                             mark[s] = Mark::OnStack;
+                            depth_of[s] = stack.len();
                             let ns = next(s);
                             stack.push((s, ns, 0));
                         }
                         Mark::OnStack => {
-                            let start = stack.iter().position(|(x, _, _)| *x == s).unwrap_or(0);
+                            let start = depth_of[s];
                             let mut cycle: Vec<ItemIx> =
                                 stack[start..].iter().map(|(x, _, _)| *x).collect();
                             let min = cycle
@@ -260,7 +266,7 @@ impl Graph {
                                 .min_by_key(|(_, x)| **x)
                                 .map_or(0, |(i, _)| i);
                             cycle.rotate_left(min);
-                            if !found.contains(&cycle) {
+                            if seen_cycles.insert(cycle.clone()) {
                                 found.push(cycle);
                             }
                         }
@@ -275,19 +281,76 @@ impl Graph {
         found
     }
 
+    /// The first objective an objective names as `parent`: the one the
+    /// rollup nests it under and the one its depth is counted through.
+    pub fn first_parent(&self, objective: ItemIx) -> Option<ItemIx> {
+        self.targets(objective, LinkField::Parent).next()
+    }
+
     /// How many objectives stand above `objective` through `parent` links
-    /// (stops at cycles, which AL005 reports).
+    /// (stops at cycles, which AL005 reports). One chain: for every
+    /// objective at once, use [`Graph::parent_depths`]; this one walk is
+    /// what the tests check that pass against.
+    #[cfg(test)]
     pub fn parent_depth(&self, objective: ItemIx) -> usize {
-        let mut depth = 0;
-        let mut seen = vec![objective];
+        let mut seen = std::collections::HashSet::from([objective]);
         let mut at = objective;
-        while let Some(p) = self.targets(at, LinkField::Parent).next() {
-            if seen.contains(&p) {
+        while let Some(p) = self.first_parent(at) {
+            if !seen.insert(p) {
                 break;
             }
-            seen.push(p);
-            depth += 1;
             at = p;
+        }
+        seen.len() - 1
+    }
+
+    /// [`Graph::parent_depth`] of every item (0 for all but objectives),
+    /// in time linear in the items: each chain is walked once and every
+    /// objective on it takes its depth from the one above, so a
+    /// 100,000-deep chain costs 100,000 steps, not 5 billion. An objective
+    /// on a cycle of `n` objectives sees the `n - 1` others above it.
+    pub fn parent_depths(&self) -> Vec<usize> {
+        const NEW: usize = usize::MAX;
+        const ON_PATH: usize = usize::MAX - 1;
+        let n = self.items.len();
+        let mut depth = vec![NEW; n];
+        let mut path: Vec<ItemIx> = Vec::new();
+        for start in 0..n {
+            if depth[start] != NEW {
+                continue;
+            }
+            if self.items[start].kind != Kind::Objective {
+                depth[start] = 0;
+                continue;
+            }
+            // Walk up until an objective already known, a top, or a loop.
+            let mut at = start;
+            let base = loop {
+                depth[at] = ON_PATH;
+                path.push(at);
+                match self.first_parent(at) {
+                    None => break None,
+                    Some(p) if depth[p] == ON_PATH => {
+                        // A cycle: everything on the path from `p` on.
+                        let from = path.iter().rposition(|&x| x == p).unwrap_or(0);
+                        let len = path.len() - from;
+                        for &c in &path[from..] {
+                            depth[c] = len - 1;
+                        }
+                        path.truncate(from);
+                        break Some(p);
+                    }
+                    Some(p) if depth[p] != NEW => break Some(p),
+                    Some(p) => at = p,
+                }
+            };
+            // Unwind: each objective stands one below the next.
+            let mut above = base.map(|p| depth[p]);
+            while let Some(c) = path.pop() {
+                let d = above.map_or(0, |d| d + 1);
+                depth[c] = d;
+                above = Some(d);
+            }
         }
         depth
     }
@@ -364,5 +427,87 @@ mod tests {
             ),
         ]);
         assert_eq!(g.parent_depth(0), 1);
+        assert_eq!(g.parent_depths(), [1, 1]);
+    }
+
+    /// `O-i` has parent `O-(i-1)`; with `extra` items after.
+    fn chain(n: usize, extra: &[(&str, &str)]) -> Graph {
+        let mut text = String::from("- {id: O-0, kind: objective, title: o}\n");
+        for i in 1..n {
+            text.push_str(&format!(
+                "- {{id: O-{i}, kind: objective, title: o, parent: O-{}}}\n",
+                i - 1
+            ));
+        }
+        let mut files = vec![("okrs.yaml", text.as_str())];
+        files.extend_from_slice(extra);
+        graph_of(&files)
+    }
+
+    #[test]
+    fn parent_depths_match_one_walk_each() {
+        let g = chain(
+            6,
+            &[
+                // A loop of three with a tail of one hanging under it.
+                ("A.md", "---\nkind: objective\ntitle: a\nparent: B\n---\n"),
+                ("B.md", "---\nkind: objective\ntitle: b\nparent: C\n---\n"),
+                ("C.md", "---\nkind: objective\ntitle: c\nparent: A\n---\n"),
+                ("D.md", "---\nkind: objective\ntitle: d\nparent: C\n---\n"),
+                ("T.md", "---\nkind: task\ntitle: t\n---\n"),
+            ],
+        );
+        let depths = g.parent_depths();
+        for (ix, &depth) in depths.iter().enumerate() {
+            assert_eq!(depth, g.parent_depth(ix), "{}", g.items[ix].id);
+        }
+        assert_eq!(depths[g.get("O-5").unwrap()], 5);
+        assert_eq!(depths[g.get("A").unwrap()], 2);
+        assert_eq!(depths[g.get("D").unwrap()], 3);
+    }
+
+    #[test]
+    fn a_long_chain_is_linear_and_flat() {
+        // Quadratic (or worse), this would take minutes; recursive, it
+        // would overflow the stack. `tests/cli/shapes.rs` runs 100,000.
+        let n = 20_000;
+        let mut text = String::new();
+        for i in 0..n {
+            text.push_str(&format!("- {{id: O-{i}, kind: objective, title: o"));
+            if i > 0 {
+                text.push_str(&format!(", parent: O-{}", i - 1));
+            }
+            text.push_str("}\n");
+        }
+        // Straight into the loader: split into files under its 1 MiB limit.
+        let lines: Vec<&str> = text.lines().collect();
+        let chunks: Vec<String> = lines.chunks(5_000).map(|c| c.join("\n")).collect();
+        let names: Vec<String> = (0..chunks.len()).map(|i| format!("o{i}.yaml")).collect();
+        let files: Vec<(&str, &str)> = names
+            .iter()
+            .zip(&chunks)
+            .map(|(n, c)| (n.as_str(), c.as_str()))
+            .collect();
+        let g = graph_of(&files);
+        let depths = g.parent_depths();
+        assert_eq!(depths[g.get("O-19999").unwrap()], n - 1);
+        assert!(g.cycles(LinkField::Parent).is_empty());
+        // Close the loop: one cycle through all of them, found once.
+        let mut closed = chunks.clone();
+        closed[0] = closed[0].replacen(
+            "{id: O-0, kind: objective, title: o}",
+            "{id: O-0, kind: objective, title: o, parent: O-19999}",
+            1,
+        );
+        let files: Vec<(&str, &str)> = names
+            .iter()
+            .zip(&closed)
+            .map(|(n, c)| (n.as_str(), c.as_str()))
+            .collect();
+        let g = graph_of(&files);
+        let cycles = g.cycles(LinkField::Parent);
+        assert_eq!(cycles.len(), 1);
+        assert_eq!(cycles[0].len(), n);
+        assert!(g.parent_depths().iter().all(|&d| d == n - 1));
     }
 }

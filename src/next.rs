@@ -69,11 +69,13 @@ pub struct ScorePart {
     pub value: f64,
 }
 
-/// What one KR contributes to a task's score.
-struct Part {
+/// What one KR contributes to a task's score. It borrows the KR's
+/// evaluation: a KR with 100,000 open tasks holds a 100,000-long list,
+/// and a copy per task would make the queue quadratic.
+struct Part<'e> {
     kr: ItemIx,
     value: f64,
-    eval: KrEval,
+    eval: &'e KrEval,
     share: usize,
     weeks: f64,
 }
@@ -83,12 +85,23 @@ struct Part {
 pub fn rank(cx: &Context, owner: Option<&str>) -> Queue {
     let g = cx.graph;
     let owner = owner.map(|o| o.strip_prefix('@').unwrap_or(o));
-    let mut evals: Vec<Option<KrEval>> = vec![None; g.items.len()];
-    let mut tasks: Vec<Ranked> = crate::audit::open_tasks(g)
+    let open: Vec<ItemIx> = crate::audit::open_tasks(g)
         .into_iter()
         .filter(|&t| owner.is_none_or(|o| g.items[t].owners.iter().any(|x| x == o)))
-        .map(|t| score(cx, t, &mut evals))
         .collect();
+    // Each live KR the queue touches is judged once, before any scoring.
+    let mut evals: Vec<Option<KrEval>> = vec![None; g.items.len()];
+    for &t in &open {
+        if g.items[t].unplanned {
+            continue;
+        }
+        for &kr in g.trace(t) {
+            if evals[kr].is_none() && kr_live_on(g, kr, cx.as_of) {
+                evals[kr] = Some(evaluate_kr(cx, kr));
+            }
+        }
+    }
+    let mut tasks: Vec<Ranked> = open.into_iter().map(|t| score(cx, t, &evals)).collect();
     tasks.sort_by(|a, b| order(g, a, b));
     Queue {
         as_of: cx.as_of,
@@ -96,16 +109,16 @@ pub fn rank(cx: &Context, owner: Option<&str>) -> Queue {
     }
 }
 
-fn score(cx: &Context, t: ItemIx, evals: &mut [Option<KrEval>]) -> Ranked {
+fn score(cx: &Context, t: ItemIx, evals: &[Option<KrEval>]) -> Ranked {
     let g = cx.graph;
     let item = &g.items[t];
     let mut parts: Vec<Part> = Vec::new();
     if !item.unplanned {
         for &kr in g.trace(t) {
-            if !kr_live_on(g, kr, cx.as_of) {
+            // Judged in `rank` exactly when live.
+            let Some(e) = evals[kr].as_ref() else {
                 continue;
-            }
-            let e = evals[kr].get_or_insert_with(|| evaluate_kr(cx, kr)).clone();
+            };
             let share = e.open.len().max(1);
             let weeks = (days_between(cx.as_of, e.period.end) as f64 / 7.0).max(1.0);
             let value = if e.status == KrStatus::Done {
@@ -201,7 +214,7 @@ fn reason(cx: &Context, t: ItemIx, parts: &[Part], waits: &[ItemIx]) -> String {
             "traces only to KRs that are not live now".to_string()
         };
     };
-    let e = &top.eval;
+    let e = top.eval;
     let weeks = crate::audit::weeks_remaining(cx.as_of, e.period.end);
     let n = e.open.len();
     let mut s = if e.status == KrStatus::Done {

@@ -52,6 +52,28 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// How many lines the text has (a text without a newline has one).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 0-based line of byte `offset`, in `O(log n)`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Byte offset where 0-based `line` starts (the text's end past the
+    /// last line).
+    pub fn start_of(&self, line: usize) -> usize {
+        self.starts
+            .get(line)
+            .or(self.starts.last())
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// 1-based line and column (in characters) of byte `offset` in `text`.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
@@ -79,6 +101,20 @@ mod tests {
         assert_eq!(idx.line_col(text, 3), (2, 1));
         // `d` is after a two-byte character: column counts characters.
         assert_eq!(idx.line_col(text, 7), (2, 4));
+    }
+
+    #[test]
+    fn lines_of_offsets_and_back() {
+        let idx = LineIndex::new("ab\ncd\n\nef");
+        assert_eq!(idx.line_of(0), 0);
+        assert_eq!(idx.line_of(2), 0);
+        assert_eq!(idx.line_of(3), 1);
+        assert_eq!(idx.line_of(7), 3);
+        assert_eq!(idx.start_of(1), 3);
+        assert_eq!(idx.start_of(3), 7);
+        assert_eq!(idx.start_of(99), 7);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(LineIndex::default().line_of(5), 0);
     }
 
     #[test]

@@ -37,8 +37,7 @@ pub(super) fn near_kind(value: &str) -> Option<Kind> {
     }
     Kind::ALL
         .into_iter()
-        .map(|k| (crate::suggest::distance(value, k.as_str()), k))
-        .filter(|(d, _)| *d <= 2)
+        .filter_map(|k| crate::suggest::distance_within(value, k.as_str(), 2).map(|d| (d, k)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }

@@ -2,9 +2,10 @@
 
 use super::{LintContext, Rule};
 use crate::config::Severity;
+use crate::model::Kind;
 use crate::report::Diagnostic;
 use crate::report::input::Mentions;
-use crate::suggest::nearest;
+use crate::suggest::Suggester;
 
 pub const RULE: Rule = Rule {
     code: "AL002",
@@ -24,6 +25,11 @@ How to fix: correct the id (the finding suggests the nearest existing ids), or c
 
 fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = cx.graph;
+    // One suggester per target kind, made on the first dangling link to
+    // that kind: each missing id is answered once, against ids of the
+    // right kind and length only, within a bounded amount of work, so
+    // 100,000 dangling links cost no more than any 100,000 items (SPEC §6).
+    let mut suggesters: Vec<(Kind, Suggester)> = Vec::new();
     // Ids written in files that could not be read: a link to one of them
     // dangles because of that file, so the finding names the file rather
     // than suggesting to create an item that exists (SPEC §8).
@@ -52,10 +58,14 @@ fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let kind = link.field.target_kind();
-            let candidates = g
-                .ids()
-                .filter(|id| g.get(id).is_some_and(|t| g.items[t].kind == kind));
-            let near = nearest(&link.target, candidates, 3);
+            let at = match suggesters.iter().position(|(k, _)| *k == kind) {
+                Some(at) => at,
+                None => {
+                    suggesters.push((kind, suggester(g, kind)));
+                    suggesters.len() - 1
+                }
+            };
+            let near = suggesters[at].1.nearest(&link.target, 3);
             let help = if near.is_empty() {
                 format!(
                     "no {} has this id; create it with `align new {}` or fix the id",
@@ -81,6 +91,18 @@ fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
             out.push(d);
         }
     }
+}
+
+/// The ids of the items of `kind` (the first item of each id), in file
+/// order so that answers never depend on hash order.
+fn suggester(g: &crate::graph::Graph, kind: Kind) -> Suggester<'_> {
+    Suggester::new(
+        g.items
+            .iter()
+            .enumerate()
+            .filter(|(ix, item)| item.kind == kind && g.get(&item.id) == Some(*ix))
+            .map(|(_, item)| item.id.as_str()),
+    )
 }
 
 #[cfg(test)]
@@ -113,5 +135,31 @@ mod tests {
             d.message
         );
         assert!(!d.help.contains("align new"), "{}", d.help);
+    }
+
+    #[test]
+    fn suggests_ids_of_the_right_kind_once_per_missing_id() {
+        let g = crate::graph::graph_of(&[
+            ("O-1.md", "---\nkind: objective\ntitle: o\n---\n"),
+            ("KR-1.md", "---\nkind: kr\ntitle: k\nobjective: O-1\n---\n"),
+            ("KR-3.md", "---\nkind: kr\ntitle: k\nobjective: O-1\n---\n"),
+            (
+                "KR-14.md",
+                "---\nkind: task\ntitle: not a kr\nkr: KR-13\n---\n",
+            ),
+            (
+                "T-1.md",
+                "---\nkind: task\ntitle: t\nkr: [KR-13, KR-13]\n---\n",
+            ),
+        ]);
+        let config = crate::config::Config::default();
+        let found = crate::rules::lint_files(&g, &config, jiff::civil::date(2026, 11, 12), None);
+        let helps: Vec<&str> = found
+            .iter()
+            .filter(|d| d.code == "AL002")
+            .map(|d| d.help.as_str())
+            .collect();
+        // KR-14 is a task, so it is not offered for a `kr` link.
+        assert_eq!(helps, ["did you mean `KR-1` or `KR-3`?"; 3]);
     }
 }

@@ -24,11 +24,14 @@ How to fix: attach the objective higher up, or merge intermediate objectives. Ra
 fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
     let g = cx.graph;
     let max = cx.config.max_depth;
+    // Every depth in one linear pass: a walk per objective would be
+    // quadratic on a long chain (SPEC §6).
+    let depths = g.parent_depths();
     for (ix, item) in cx.items() {
         if item.kind != Kind::Objective {
             continue;
         }
-        let levels = g.parent_depth(ix) + 1;
+        let levels = depths[ix] + 1;
         if levels > max {
             let span = item
                 .links_of(LinkField::Parent)

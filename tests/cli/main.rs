@@ -22,6 +22,7 @@ mod honest;
 mod hostile;
 mod lint;
 mod rules;
+mod shapes;
 mod site;
 mod terminal;
 mod weekly;

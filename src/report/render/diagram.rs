@@ -2,6 +2,12 @@
 //! turned into nodes, edges and groups — tasks grouped under their
 //! initiative or KR, and a group above [`GROUP_LIMIT`] collapsed into a
 //! "+N more tasks" node — then written as Mermaid or Graphviz dot.
+//!
+//! Building is linear in the tree: nodes and edges are found by hash, not
+//! by a search of everything drawn so far (which made a 100,000-item
+//! diagram take seconds per thousand nodes).
+
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -19,6 +25,11 @@ pub struct Diagram {
     /// `(from, to)` indexes into `nodes`, from goal to work.
     pub edges: Vec<(usize, usize)>,
     pub groups: Vec<Group>,
+    /// Where each item's node is in `nodes`.
+    #[serde(skip)]
+    at: HashMap<usize, usize>,
+    #[serde(skip)]
+    drawn: HashSet<(usize, usize)>,
 }
 
 /// One box in the diagram.
@@ -31,8 +42,6 @@ pub struct DiagramNode {
     pub label: String,
     /// The colour class: a KR status (`at_risk`) or a work status (`doing`).
     pub class: String,
-    #[serde(skip)]
-    ix: Option<usize>,
 }
 
 /// The tasks drawn together under one initiative or KR.
@@ -47,6 +56,11 @@ pub fn build(roots: &[Node]) -> Diagram {
     let mut d = Diagram::default();
     for r in roots {
         let n = d.node(r);
+        // A tree that continues a long `parent` chain hangs under the
+        // objective drawn before it.
+        if let Some(&p) = r.parent_ix.and_then(|p| d.at.get(&p)) {
+            d.edge(p, n);
+        }
         d.walk(r, n);
     }
     d
@@ -54,7 +68,7 @@ pub fn build(roots: &[Node]) -> Diagram {
 
 impl Diagram {
     fn node(&mut self, n: &Node) -> usize {
-        if let Some(i) = self.nodes.iter().position(|x| x.ix == Some(n.ix)) {
+        if let Some(&i) = self.at.get(&n.ix) {
             return i;
         }
         // The label is display text (cut, and with a progress line), so
@@ -72,13 +86,13 @@ impl Diagram {
             kind: Some(n.kind),
             label,
             class: escape(&n.status).into_owned(),
-            ix: Some(n.ix),
         });
+        self.at.insert(n.ix, self.nodes.len() - 1);
         self.nodes.len() - 1
     }
 
     fn edge(&mut self, from: usize, to: usize) {
-        if !self.edges.contains(&(from, to)) {
+        if self.drawn.insert((from, to)) {
             self.edges.push((from, to));
         }
     }
@@ -102,7 +116,7 @@ impl Diagram {
         let mut members = Vec::new();
         let mut hidden: Vec<&Node> = Vec::new();
         for t in tasks {
-            if let Some(i) = self.nodes.iter().position(|x| x.ix == Some(t.ix)) {
+            if let Some(&i) = self.at.get(&t.ix) {
                 self.edge(at, i);
             } else if members.len() < GROUP_LIMIT {
                 let i = self.node(t);
@@ -123,7 +137,6 @@ impl Diagram {
                     hidden.len() - open
                 ),
                 class: "more".into(),
-                ix: None,
             });
             let i = self.nodes.len() - 1;
             members.push(i);
@@ -270,6 +283,8 @@ mod tests {
             kind: Kind::Task,
             title: "a \"quoted\" task".into(),
             owner: None,
+            parent: None,
+            parent_ix: None,
             status: status.into(),
             progress: Some(0.0),
             forecast: None,

@@ -1,17 +1,26 @@
 //! The human format: miette-rendered findings with the source snippet and
 //! a label on the offending key, then the summary line.
+//!
+//! Rendering is linear in the findings: each file's text is shared by all
+//! its findings (not copied per finding), and miette is handed a source
+//! that starts reading a line before the span instead of at byte 0, so
+//! 100,000 findings in one file cost 100,000 snippets, not 100,000 scans
+//! of the file.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use miette::{
     Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
-    NamedSource, SourceSpan,
+    MietteError, MietteSpanContents, NamedSource, SourceCode, SourceSpan, SpanContents,
 };
 
 use crate::config::Severity;
 use crate::graph::Graph;
 use crate::output::paint;
 use crate::report::{Diagnostic, Summary};
+use crate::span::LineIndex;
 use crate::text::{escape, escape_source};
 
 /// One finding in miette's terms.
@@ -20,7 +29,7 @@ struct Rendered {
     message: String,
     help: String,
     severity: miette::Severity,
-    source: NamedSource<String>,
+    source: NamedSource<Windowed>,
     labels: Vec<LabeledSpan>,
     related: Vec<Rendered>,
 }
@@ -63,36 +72,145 @@ impl MietteDiagnostic for Rendered {
     }
 }
 
-/// A file as miette shows it: name and text escaped (`text::escape`,
-/// `text::escape_source`), with the map that moves byte offsets of the
-/// real text onto the shown one. miette prints the snippet lines and the
-/// file name as given, so this is where file text enters this renderer.
-struct Shown {
-    name: String,
+/// One file's text as shown (escaped: `text::escape_source`, so file
+/// text never reaches the terminal raw) and its line starts, shared by
+/// every finding in it.
+struct FileText {
     text: String,
+    /// Byte offsets of the real text onto the shown one.
     map: Vec<usize>,
+    lines: LineIndex,
+    /// A `\r` not followed by `\n` is a line end to miette but not to
+    /// [`LineIndex`]; such a file is read from its start, as miette would.
+    lone_cr: bool,
 }
 
-impl Shown {
-    fn new(graph: &Graph, file: usize) -> Shown {
-        let f = &graph.files[file];
-        let (text, map) = escape_source(&f.text);
-        Shown {
-            name: escape(&f.path).into_owned(),
-            text,
-            map,
+/// A file's text as miette reads it, starting from the line before the
+/// span's context rather than from byte 0 (miette's own `str` source
+/// counts every line up to the span on each call). Line numbers, offsets
+/// and context are exactly what miette computes over the whole text.
+#[derive(Clone)]
+struct Windowed(Arc<FileText>);
+
+impl SourceCode for Windowed {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let f = &*self.0;
+        let line = f.lines.line_of(span.offset());
+        if let Some(cut) = f.cut(line, span, context_lines_before) {
+            return Ok(Box::new(cut));
         }
+        // One line more than the context, so miette sees a full line
+        // before it, as it would reading from the start.
+        let first = line.saturating_sub(context_lines_before + 1);
+        let base = f.lines.start_of(first);
+        if f.lone_cr || base == 0 || span.offset() < base {
+            return f
+                .text
+                .read_span(span, context_lines_before, context_lines_after);
+        }
+        let window = &f.text[base..];
+        let shifted = SourceSpan::new((span.offset() - base).into(), span.len());
+        let c = window.read_span(&shifted, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new(
+            c.data(),
+            SourceSpan::new((c.span().offset() + base).into(), c.span().len()),
+            c.line() + first,
+            c.column(),
+            c.line_count() + first,
+        )))
+    }
+}
+
+/// Lines longer than this are shown cut around the span, alone: a
+/// one-line file of 100,000 links would otherwise print the whole line
+/// under each of its 100,000 findings.
+const LONG_LINE: usize = 400;
+
+/// Bytes of a long line shown on each side of the span.
+const CUT_MARGIN: usize = 80;
+
+impl FileText {
+    /// The part of a long `line` around `span` (which must end on it),
+    /// with no context lines: what miette would show, cut to
+    /// [`CUT_MARGIN`] bytes on each side.
+    fn cut(&self, line: usize, span: &SourceSpan, before: usize) -> Option<MietteSpanContents<'_>> {
+        let start = self.lines.start_of(line);
+        let next = self.lines.start_of(line + 1);
+        let end = if next > start && line + 1 < self.lines.line_count() {
+            next - 1
+        } else {
+            self.text.len()
+        };
+        let (from, to) = (span.offset(), span.offset() + span.len());
+        if self.lone_cr || end - start <= LONG_LINE || to > end {
+            return None;
+        }
+        let boundary = |mut i: usize, up: bool| {
+            while !self.text.is_char_boundary(i) {
+                if up { i += 1 } else { i -= 1 }
+            }
+            i
+        };
+        let from = if before == 0 {
+            from
+        } else {
+            boundary(from.saturating_sub(CUT_MARGIN).max(start), false)
+        };
+        let to = boundary((to + CUT_MARGIN).min(end), true);
+        let to = if self.text.as_bytes().get(to.wrapping_sub(1)) == Some(&b'\r') {
+            to - 1
+        } else {
+            to
+        };
+        Some(MietteSpanContents::new(
+            &self.text.as_bytes()[from..to.max(from)],
+            SourceSpan::new(from.into(), to.max(from) - from),
+            line,
+            from - start,
+            line,
+        ))
+    }
+}
+
+/// The shared texts of the files findings point into, made once each.
+#[derive(Default)]
+struct Sources(HashMap<usize, Windowed>);
+
+impl Sources {
+    fn entry(&mut self, graph: &Graph, file: usize) -> &Windowed {
+        self.0.entry(file).or_insert_with(|| {
+            let (text, map) = escape_source(&graph.files[file].text);
+            let bytes = text.as_bytes();
+            let lone_cr = bytes
+                .iter()
+                .enumerate()
+                .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            Windowed(Arc::new(FileText {
+                lines: LineIndex::new(&text),
+                text,
+                map,
+                lone_cr,
+            }))
+        })
     }
 
-    fn source(&self) -> NamedSource<String> {
-        NamedSource::new(self.name.clone(), self.text.clone())
+    /// The file as miette shows it: its name and text escaped.
+    fn of(&mut self, graph: &Graph, file: usize) -> NamedSource<Windowed> {
+        let w = self.entry(graph, file).clone();
+        NamedSource::new(escape(&graph.files[file].path).into_owned(), w)
     }
 
     /// `s` (offsets into the real text) on the shown text.
-    fn span(&self, s: crate::span::Span) -> SourceSpan {
-        let last = self.map.len() - 1;
-        let start = self.map[s.start.min(last)];
-        let end = self.map[s.end.min(last)].max(start);
+    fn span(&mut self, graph: &Graph, file: usize, s: crate::span::Span) -> SourceSpan {
+        let map = &self.entry(graph, file).0.map;
+        let last = map.len() - 1;
+        let start = map[s.start.min(last)];
+        let end = map[s.end.min(last)].max(start);
         SourceSpan::new(start.into(), end - start)
     }
 }
@@ -102,28 +220,29 @@ fn esc(s: &str) -> String {
     escape(s).into_owned()
 }
 
-fn rendered(graph: &Graph, d: &Diagnostic) -> Rendered {
-    let shown = Shown::new(graph, d.file);
+fn rendered(graph: &Graph, sources: &mut Sources, d: &Diagnostic) -> Rendered {
     let mut labels = vec![LabeledSpan::new_primary_with_span(
         (!d.label.is_empty()).then(|| esc(&d.label)),
-        shown.span(d.span),
+        sources.span(graph, d.file, d.span),
     )];
     let mut related = Vec::new();
     for l in &d.related {
         if l.file == d.file {
             labels.push(LabeledSpan::new_with_span(
                 Some(esc(&l.message)),
-                shown.span(l.span),
+                sources.span(graph, l.file, l.span),
             ));
         } else {
-            let other = Shown::new(graph, l.file);
             related.push(Rendered {
                 code: String::new(),
                 message: esc(&l.message),
                 help: String::new(),
                 severity: miette::Severity::Advice,
-                source: other.source(),
-                labels: vec![LabeledSpan::new_primary_with_span(None, other.span(l.span))],
+                source: sources.of(graph, l.file),
+                labels: vec![LabeledSpan::new_primary_with_span(
+                    None,
+                    sources.span(graph, l.file, l.span),
+                )],
                 related: Vec::new(),
             });
         }
@@ -136,7 +255,7 @@ fn rendered(graph: &Graph, d: &Diagnostic) -> Rendered {
             Severity::Error => miette::Severity::Error,
             _ => miette::Severity::Warning,
         },
-        source: shown.source(),
+        source: sources.of(graph, d.file),
         labels,
         related,
     }
@@ -153,11 +272,12 @@ pub fn render(graph: &Graph, findings: &[Diagnostic], summary: &Summary, color: 
         .with_width(100)
         .with_context_lines(1);
     let mut out = String::new();
+    let mut sources = Sources::default();
     for d in findings {
         // Rendering into a String cannot fail for lack of space; if miette
         // refuses a span, fall back to the short form.
         if handler
-            .render_report(&mut out, &rendered(graph, d))
+            .render_report(&mut out, &rendered(graph, &mut sources, d))
             .is_err()
         {
             let v = super::view(graph, d);

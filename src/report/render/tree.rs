@@ -259,6 +259,10 @@ fn collect(
             }
         }
     }
+    // A tree that continues a long `parent` chain says where it hangs.
+    if let Some(p) = &n.parent {
+        note = format!("(under {p})");
+    }
     let status = match (&n.set_by, n.status.as_str()) {
         (Some(kr), "off_track" | "at_risk") => format!("{} ({kr})", words(&n.status)),
         _ => words(&n.status),
