@@ -65,6 +65,13 @@ pub struct AuditConfig {
     pub block_sla_days: i64,
     pub at_risk_gap: f64,
     pub off_track_gap: f64,
+    /// An open initiative or task more than this many days past its `due`
+    /// is late (SPEC §14).
+    pub late_days: i64,
+    /// Work in `review` longer than this waits too long for approval.
+    pub review_sla_hours: i64,
+    /// A KR whose latest check-in is older than this is due one.
+    pub checkin_days: i64,
 }
 
 impl Default for AuditConfig {
@@ -77,6 +84,9 @@ impl Default for AuditConfig {
             block_sla_days: 2,
             at_risk_gap: 0.10,
             off_track_gap: 0.25,
+            late_days: 3,
+            review_sla_hours: 48,
+            checkin_days: 7,
         }
     }
 }
@@ -172,6 +182,9 @@ const KEYS: &[&str] = &[
     "block_sla_days",
     "at_risk_gap",
     "off_track_gap",
+    "late_days",
+    "review_sla_hours",
+    "checkin_days",
     "paths",
     "capacity",
     "default",

@@ -24,6 +24,7 @@ pub(crate) mod output;
 pub(crate) mod parse;
 pub(crate) mod periods;
 pub(crate) mod report;
+pub(crate) mod review_history;
 pub(crate) mod rollup;
 pub(crate) mod rules;
 pub(crate) mod ser;

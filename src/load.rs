@@ -36,10 +36,14 @@ impl Dated {
         let history = Repo::open(root, "align")
             .ok()
             .and_then(|repo| repo.change_dates().ok());
-        let facts = match &history {
+        let mut facts = match &history {
             Some(h) => Facts::from_history(&graph, h, as_of),
             None => Facts::none(&graph),
         };
+        if history.is_some() {
+            // SPEC §14: time in review from the commit that set `review`.
+            facts.review_since = crate::review_history::review_since(root, &graph, as_of);
+        }
         Ok(Dated {
             graph,
             facts,
@@ -54,6 +58,7 @@ impl Dated {
         match &self.history {
             Some(h) => Facts {
                 inferred_done: self.facts.inferred_done.clone(),
+                review_since: self.facts.review_since.clone(),
                 ..Facts::from_history(&self.graph, h, day)
             },
             None => Facts::none(&self.graph),

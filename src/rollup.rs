@@ -137,6 +137,12 @@ impl<'a> Rollup<'a> {
         let (status, progress) = match item.kind {
             Kind::Kr => {
                 let e = self.eval(ix);
+                // A late initiative makes the KR at risk (SPEC §14): say so,
+                // as an objective names the KR that sets its status.
+                set_by = e
+                    .late
+                    .first()
+                    .map(|l| format!("{} late", g.items[l.item].id));
                 forecast = e
                     .forecast
                     .map(|f| (f, (e.period.end, item.metric.is_none())));

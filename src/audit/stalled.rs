@@ -29,6 +29,10 @@ pub struct Facts {
     /// field was finished, inferred from history. The item's own `done`
     /// stays what its file says.
     pub inferred_done: Vec<Option<Date>>,
+    /// Per item (`graph.items`): for an item in `review`, the day of the
+    /// commit that set it (the first of its latest unbroken run of
+    /// versions in review), from history (SPEC §14 time in review).
+    pub review_since: Vec<Option<Date>>,
 }
 
 impl Facts {
@@ -38,6 +42,7 @@ impl Facts {
             file_changed: vec![None; graph.files.len()],
             history_cut: false,
             inferred_done: vec![None; graph.items.len()],
+            review_since: vec![None; graph.items.len()],
         }
     }
 
@@ -66,6 +71,7 @@ impl Facts {
             file_changed,
             history_cut: history.shallow,
             inferred_done,
+            review_since: vec![None; graph.items.len()],
         }
     }
 
@@ -75,6 +81,16 @@ impl Facts {
         graph.items[ix]
             .done
             .or_else(|| self.inferred_done.get(ix).copied().flatten())
+    }
+
+    /// Since when item `ix` is in review: the commit that set `review`,
+    /// else its `updated` field (SPEC §14).
+    pub fn review_on(&self, graph: &Graph, ix: ItemIx) -> Option<Date> {
+        self.review_since
+            .get(ix)
+            .copied()
+            .flatten()
+            .or(graph.items[ix].updated)
     }
 
     /// Whether any file has a date from git.
