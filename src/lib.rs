@@ -6,6 +6,7 @@
 //! ([`rules`], [`audit`]) → [`report`] → a renderer. The binary only calls [`run`].
 
 pub(crate) mod audit;
+pub(crate) mod blockers;
 pub(crate) mod authoring;
 pub mod cli;
 pub(crate) mod commands;
@@ -23,6 +24,7 @@ pub(crate) mod next;
 pub(crate) mod output;
 pub(crate) mod parse;
 pub(crate) mod periods;
+pub(crate) mod planning;
 pub(crate) mod report;
 pub(crate) mod review_history;
 pub(crate) mod rollup;

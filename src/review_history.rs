@@ -35,12 +35,22 @@ pub fn review_since(root: &Root, graph: &Graph, as_of: Date) -> Vec<Option<Date>
         return out;
     };
     if let Ok(found) = walk(&repo, root, graph, &pending, as_of) {
-        for (ix, day) in found {
-            out[ix] = day;
+        for (ix, run) in found {
+            // A run that starts with the file's first commit says only
+            // when the file reached git: an earlier `updated` tells more.
+            out[ix] = run.map(|(start, origin)| match graph.items[ix].updated {
+                Some(u) if origin && u < start => u,
+                _ => start,
+            });
         }
     }
     out
 }
+
+/// One item's latest run in review: the day of its first commit, and
+/// whether that commit is where the file first appears (or the oldest
+/// commit walked); `None` when the last commit does not have it in review.
+type Run = Option<(Date, bool)>;
 
 /// Walks back from HEAD until every pending item's review run has ended.
 fn walk(
@@ -49,13 +59,11 @@ fn walk(
     graph: &Graph,
     pending: &[usize],
     as_of: Date,
-) -> Result<Vec<(usize, Option<Date>)>, Fatal> {
+) -> Result<Vec<(usize, Run)>, Fatal> {
     let settings = ParseSettings::new(&root.config);
     let mut statuses: HashMap<BlobId, Vec<(String, Status)>> = HashMap::new();
-    // Per pending item: the earliest day of its run so far, and whether
-    // the run has ended.
-    let mut runs: Vec<(usize, Option<Date>, bool)> =
-        pending.iter().map(|&ix| (ix, None, false)).collect();
+    // Per pending item: its run so far, and whether the run has ended.
+    let mut runs: Vec<(usize, Run, bool)> = pending.iter().map(|&ix| (ix, None, false)).collect();
     for (commit, day) in repo.first_parent_history()? {
         if day > as_of {
             continue;
@@ -66,10 +74,15 @@ fn walk(
             let path = &graph.files[item.origin.file].path;
             let status = match blobs.get(path) {
                 Some(&blob) => status_in(repo, &settings, &mut statuses, path, blob, &item.id)?,
-                None => None,
+                None => {
+                    // The file is not in this commit: the run began with it.
+                    run.1 = run.1.map(|(d, _)| (d, true));
+                    run.2 = true;
+                    continue;
+                }
             };
             if status == Some(Status::Review) {
-                run.1 = Some(day);
+                run.1 = Some((day, false));
             } else {
                 run.2 = true;
             }
@@ -77,6 +90,10 @@ fn walk(
         if runs.iter().all(|r| r.2) {
             break;
         }
+    }
+    // History ended with a run still going: its start is the oldest commit.
+    for run in runs.iter_mut().filter(|r| !r.2) {
+        run.1 = run.1.map(|(d, _)| (d, true));
     }
     Ok(runs.into_iter().map(|(ix, day, _)| (ix, day)).collect())
 }

@@ -391,6 +391,113 @@ pub fn signal_rows(d: &SiteData) -> Vec<SignalRow> {
         .collect()
 }
 
+/// Late work, blocked work and work waiting for approval, for the front
+/// page (SPEC §14): each line's numbers point into `data.json`'s
+/// `blockers`.
+#[derive(Debug, Clone)]
+pub struct RhythmView {
+    pub late: Vec<RhythmRow>,
+    pub blocked: Vec<RhythmRow>,
+    pub review: Vec<RhythmRow>,
+}
+
+/// One late, blocked or in-review item: who owns it, how long, and the
+/// detail that says what happens next (its blocker's owner and due date).
+#[derive(Debug, Clone)]
+pub struct RhythmRow {
+    pub id: Num,
+    pub title: Num,
+    pub owner: Option<Num>,
+    /// Days late, blocked or in review; `None` where unknown.
+    pub days: Option<Num>,
+    /// Past its limit (late work always is).
+    pub over: bool,
+    pub detail: String,
+}
+
+pub fn rhythm_view(d: &SiteData) -> RhythmView {
+    let b = &d.blockers;
+    let row = |list: &str, i: usize, id: &str, title: &str, owner: &Option<String>| {
+        let p = |k: &str| format!("/blockers/{list}/{i}/{k}");
+        (
+            Num::text(p("id"), id),
+            Num::text(p("title"), title),
+            owner.as_deref().map(|o| Num::text(p("owner"), o)),
+        )
+    };
+    let late = b
+        .late
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let (id, title, owner) = row("late", i, &x.id, &x.title, &x.owner);
+            RhythmRow {
+                id,
+                title,
+                owner,
+                days: Some(Num::int(
+                    format!("/blockers/late/{i}/days_late"),
+                    x.days_late.max(0) as usize,
+                )),
+                over: true,
+                detail: format!("{} due {}", x.kind, x.due),
+            }
+        })
+        .collect();
+    let blocked = b
+        .blocked
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let (id, title, owner) = row("blocked", i, &x.id, &x.title, &x.owner);
+            let detail = match &x.blocker {
+                None => "no blocker named".to_string(),
+                Some(bl) => format!(
+                    "{} — cleared by {}, {}",
+                    bl.reason.as_deref().unwrap_or("no reason given"),
+                    bl.owner.as_deref().unwrap_or("no owner"),
+                    bl.due.map_or_else(|| "no due date".into(), |d| format!("due {d}"))
+                ),
+            };
+            RhythmRow {
+                id,
+                title,
+                owner,
+                days: x
+                    .days
+                    .map(|n| Num::int(format!("/blockers/blocked/{i}/days"), n.max(0) as usize)),
+                over: x.past_sla,
+                detail,
+            }
+        })
+        .collect();
+    let review = b
+        .review
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let (id, title, owner) = row("review", i, &x.id, &x.title, &x.owner);
+            RhythmRow {
+                id,
+                title,
+                owner,
+                days: x
+                    .since
+                    .map(|_| Num::int(format!("/blockers/review/{i}/days"), x.days.max(0) as usize)),
+                over: x.over_sla,
+                detail: x
+                    .since
+                    .map_or_else(|| "since an unknown day".into(), |d| format!("since {d}")),
+            }
+        })
+        .collect();
+    RhythmView {
+        late,
+        blocked,
+        review,
+    }
+}
+
 /// The capacity table: objective columns, one row per owner.
 #[derive(Debug, Clone)]
 pub struct CapacityView {
