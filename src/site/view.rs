@@ -127,6 +127,8 @@ pub struct KrRow {
     pub period_end: Num,
     pub starved: bool,
     pub stalled: bool,
+    /// Late initiatives aimed at it (SPEC §14), which make it at risk.
+    pub late: Vec<Num>,
     /// The signals about this KR, or about its tasks that hold it back.
     pub reasons: Vec<(&'static str, Num)>,
     /// Its first open tasks, blocked first: what is being done about it.
@@ -229,6 +231,12 @@ fn kr_row(d: &SiteData, signals: &SignalsById, at: usize) -> KrRow {
         period_end: Num::text(format!("/burnups/{at}/end"), &b.end.to_string()),
         starved: k.starved,
         stalled: k.stalled,
+        late: k
+            .late
+            .iter()
+            .enumerate()
+            .map(|(j, id)| Num::text(format!("/audit/krs/{at}/late/{j}"), id))
+            .collect(),
         reasons,
         top_open,
     }
