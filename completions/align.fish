@@ -52,7 +52,7 @@ complete -c align -n "__fish_align_needs_command" -f -a "set" -d 'Set front-matt
 complete -c align -n "__fish_align_needs_command" -f -a "done" -d 'Mark an item done today (or on --as-of)'
 complete -c align -n "__fish_align_needs_command" -f -a "show" -d 'Show one item with its links out and in'
 complete -c align -n "__fish_align_needs_command" -f -a "graph" -d 'Draw the goal graph as a Mermaid or Graphviz diagram'
-complete -c align -n "__fish_align_needs_command" -f -a "report" -d 'Write a report (weekly: a Markdown digest of the week)'
+complete -c align -n "__fish_align_needs_command" -f -a "report" -d 'Write a report: Monday planning, Wednesday blockers, Friday review'
 complete -c align -n "__fish_align_needs_command" -f -a "trend" -d 'The audit metrics at points in git history'
 complete -c align -n "__fish_align_needs_command" -f -a "capacity" -d 'Open work per owner and objective against capacity, and each objective\'s share'
 complete -c align -n "__fish_align_needs_command" -f -a "site" -d 'Write the leadership view: a static, self-contained HTML site and data.json'
@@ -275,8 +275,8 @@ complete -c align -n "__fish_align_using_subcommand graph" -l as-of -d 'The day 
 complete -c align -n "__fish_align_using_subcommand graph" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand graph" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand graph" -s V -l version -d 'Print version'
-complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
-complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "human\t''
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "human\t''
 json\t''
 short\t''
 github\t''
@@ -285,15 +285,69 @@ markdown\t''
 csv\t''
 mermaid\t''
 dot\t''"
-complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -l color -d 'When to use colours (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -l color -d 'When to use colours (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
-complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
-complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -s h -l help -d 'Print help'
-complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -s V -l version -d 'Print version'
-complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -f -a "weekly" -d 'A Markdown digest of the week ending on --as-of'
-complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -s h -l help -d 'Print help'
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -s V -l version -d 'Print version'
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -f -a "planning" -d 'Monday: lagging and starved KRs with the open work that could move them, and untraced intake'
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -f -a "blockers" -d 'Wednesday: every blocked, late and in-review item with owner, due date and days'
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -f -a "review" -d 'Friday: the week\'s finished work, KRs that changed status, check-ins due'
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -f -a "weekly" -d 'The Friday review under its old name (alias of `review`)'
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "human\t''
+json\t''
+short\t''
+github\t''
+sarif\t''
+markdown\t''
+csv\t''
+mermaid\t''
+dot\t''"
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -l color -d 'When to use colours (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -s h -l help -d 'Print help'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -s V -l version -d 'Print version'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "human\t''
+json\t''
+short\t''
+github\t''
+sarif\t''
+markdown\t''
+csv\t''
+mermaid\t''
+dot\t''"
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -l color -d 'When to use colours (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -s h -l help -d 'Print help'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -s V -l version -d 'Print version'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "human\t''
+json\t''
+short\t''
+github\t''
+sarif\t''
+markdown\t''
+csv\t''
+mermaid\t''
+dot\t''"
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -l color -d 'When to use colours (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "human\t''
 json\t''
@@ -311,7 +365,10 @@ complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subc
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -s V -l version -d 'Print version'
-complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "weekly" -d 'A Markdown digest of the week ending on --as-of'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "planning" -d 'Monday: lagging and starved KRs with the open work that could move them, and untraced intake'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "blockers" -d 'Wednesday: every blocked, late and in-review item with owner, due date and days'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "review" -d 'Friday: the week\'s finished work, KRs that changed status, check-ins due'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "weekly" -d 'The Friday review under its old name (alias of `review`)'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c align -n "__fish_align_using_subcommand trend" -l since -d 'The first date (default: 12 weeks before --as-of)' -r
 complete -c align -n "__fish_align_using_subcommand trend" -l every -d 'The step between points' -r -f -a "week\t''
@@ -510,7 +567,7 @@ complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_su
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help" -f -a "done" -d 'Mark an item done today (or on --as-of)'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help" -f -a "show" -d 'Show one item with its links out and in'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help" -f -a "graph" -d 'Draw the goal graph as a Mermaid or Graphviz diagram'
-complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help" -f -a "report" -d 'Write a report (weekly: a Markdown digest of the week)'
+complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help" -f -a "report" -d 'Write a report: Monday planning, Wednesday blockers, Friday review'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help" -f -a "trend" -d 'The audit metrics at points in git history'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help" -f -a "capacity" -d 'Open work per owner and objective against capacity, and each objective\'s share'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help" -f -a "site" -d 'Write the leadership view: a static, self-contained HTML site and data.json'
@@ -520,6 +577,9 @@ complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_su
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help" -f -a "completions" -d 'Print a shell completion script'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help" -f -a "man" -d 'Print the man page (roff), or write one page per subcommand'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c align -n "__fish_align_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "weekly" -d 'A Markdown digest of the week ending on --as-of'
+complete -c align -n "__fish_align_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "planning" -d 'Monday: lagging and starved KRs with the open work that could move them, and untraced intake'
+complete -c align -n "__fish_align_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "blockers" -d 'Wednesday: every blocked, late and in-review item with owner, due date and days'
+complete -c align -n "__fish_align_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "review" -d 'Friday: the week\'s finished work, KRs that changed status, check-ins due'
+complete -c align -n "__fish_align_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "weekly" -d 'The Friday review under its old name (alias of `review`)'
 complete -c align -n "__fish_align_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "install" -d 'Install the pre-commit hook (chains an existing hook)'
 complete -c align -n "__fish_align_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "uninstall" -d 'Remove the hook and restore what was there before'

@@ -37,6 +37,9 @@ pub struct Node {
     /// says "off track (KR-3)"); left out of the JSON shape (SPEC §4).
     #[serde(skip)]
     pub set_by: Option<String>,
+    /// KRs: the late initiatives that make it at risk (SPEC §14).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub late: Vec<String>,
 }
 
 impl Node {
@@ -133,16 +136,15 @@ impl<'a> Rollup<'a> {
         let children: Vec<Node> = kids.into_iter().map(|c| self.node(c, path)).collect();
         path.pop();
         let mut set_by = None;
+        let mut late = Vec::new();
         let mut forecast = None;
         let (status, progress) = match item.kind {
             Kind::Kr => {
                 let e = self.eval(ix);
-                // A late initiative makes the KR at risk (SPEC §14): say so,
-                // as an objective names the KR that sets its status.
-                set_by = e
-                    .late
-                    .first()
-                    .map(|l| format!("{} late", g.items[l.item].id));
+                // A late initiative makes the KR at risk (SPEC §14): name
+                // it, as an objective names the KR that sets its status.
+                late = e.late.iter().map(|l| g.items[l.item].id.clone()).collect();
+                set_by = e.late.first().map(|l| g.items[l.item].id.clone());
                 forecast = e
                     .forecast
                     .map(|f| (f, (e.period.end, item.metric.is_none())));
@@ -184,6 +186,7 @@ impl<'a> Rollup<'a> {
             forecast_by: forecast.map(|f| f.1),
             children,
             set_by,
+            late,
         }
     }
 

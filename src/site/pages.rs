@@ -31,8 +31,6 @@ struct IndexPage<'a> {
     objectives: Vec<ObjectiveRow>,
     signals: Vec<SignalRow>,
     rhythm: RhythmView,
-    /// `audit.late_days`, named in the late list's heading.
-    late_days: i64,
     trend: Option<TrendView>,
     git: bool,
     capacity: CapacityView,
@@ -148,7 +146,6 @@ pub fn render(d: &SiteData, capacity_configured: bool) -> Result<Vec<Page>, Fata
         objectives,
         signals: signal_rows(d),
         rhythm: rhythm_view(d),
-        late_days: d.blockers.late_days,
         trend: trend_view(d),
         git: d.trend.is_some(),
         capacity: capacity_view(d, capacity_configured),

@@ -404,6 +404,8 @@ pub fn signal_rows(d: &SiteData) -> Vec<SignalRow> {
 /// `blockers`.
 #[derive(Debug, Clone)]
 pub struct RhythmView {
+    /// `audit.late_days`, named in the late list's heading.
+    pub late_days: Num,
     pub late: Vec<RhythmRow>,
     pub blocked: Vec<RhythmRow>,
     pub review: Vec<RhythmRow>,
@@ -420,36 +422,30 @@ pub struct RhythmRow {
     pub days: Option<Num>,
     /// Past its limit (late work always is).
     pub over: bool,
-    pub detail: String,
+    /// Labelled values (`due 2026-11-16`); a label alone where the value
+    /// is missing (`no blocker named`).
+    pub detail: Vec<(&'static str, Option<Num>)>,
 }
 
 pub fn rhythm_view(d: &SiteData) -> RhythmView {
     let b = &d.blockers;
-    let row = |list: &str, i: usize, id: &str, title: &str, owner: &Option<String>| {
-        let p = |k: &str| format!("/blockers/{list}/{i}/{k}");
-        (
-            Num::text(p("id"), id),
-            Num::text(p("title"), title),
-            owner.as_deref().map(|o| Num::text(p("owner"), o)),
-        )
+    let text = |list: &str, i: usize, k: &str, v: &str| {
+        Num::text(format!("/blockers/{list}/{i}/{k}"), v)
+    };
+    let days = |list: &str, i: usize, k: &str, n: i64| {
+        Num::int(format!("/blockers/{list}/{i}/{k}"), n.max(0) as usize)
     };
     let late = b
         .late
         .iter()
         .enumerate()
-        .map(|(i, x)| {
-            let (id, title, owner) = row("late", i, &x.id, &x.title, &x.owner);
-            RhythmRow {
-                id,
-                title,
-                owner,
-                days: Some(Num::int(
-                    format!("/blockers/late/{i}/days_late"),
-                    x.days_late.max(0) as usize,
-                )),
-                over: true,
-                detail: format!("{} due {}", x.kind, x.due),
-            }
+        .map(|(i, x)| RhythmRow {
+            id: text("late", i, "id", &x.id),
+            title: text("late", i, "title", &x.title),
+            owner: x.owner.as_deref().map(|o| text("late", i, "owner", o)),
+            days: Some(days("late", i, "days_late", x.days_late)),
+            over: true,
+            detail: vec![("due", Some(text("late", i, "due", &x.due.to_string())))],
         })
         .collect();
     let blocked = b
@@ -457,23 +453,34 @@ pub fn rhythm_view(d: &SiteData) -> RhythmView {
         .iter()
         .enumerate()
         .map(|(i, x)| {
-            let (id, title, owner) = row("blocked", i, &x.id, &x.title, &x.owner);
             let detail = match &x.blocker {
-                None => "no blocker named".to_string(),
-                Some(bl) => format!(
-                    "{} — cleared by {}, {}",
-                    bl.reason.as_deref().unwrap_or("no reason given"),
-                    bl.owner.as_deref().unwrap_or("no owner"),
-                    bl.due.map_or_else(|| "no due date".into(), |d| format!("due {d}"))
-                ),
+                None => vec![("no blocker named", None)],
+                Some(bl) => {
+                    let part = |k: &str, v: &Option<String>| {
+                        v.as_deref()
+                            .map(|v| text("blocked", i, &format!("blocker/{k}"), v))
+                    };
+                    vec![
+                        match part("reason", &bl.reason) {
+                            Some(n) => ("blocker:", Some(n)),
+                            None => ("no reason given", None),
+                        },
+                        match part("owner", &bl.owner) {
+                            Some(n) => ("cleared by", Some(n)),
+                            None => ("no owner", None),
+                        },
+                        match part("due", &bl.due.map(|d| d.to_string())) {
+                            Some(n) => ("due", Some(n)),
+                            None => ("no due date", None),
+                        },
+                    ]
+                }
             };
             RhythmRow {
-                id,
-                title,
-                owner,
-                days: x
-                    .days
-                    .map(|n| Num::int(format!("/blockers/blocked/{i}/days"), n.max(0) as usize)),
+                id: text("blocked", i, "id", &x.id),
+                title: text("blocked", i, "title", &x.title),
+                owner: x.owner.as_deref().map(|o| text("blocked", i, "owner", o)),
+                days: x.days.map(|n| days("blocked", i, "days", n)),
                 over: x.past_sla,
                 detail,
             }
@@ -483,23 +490,20 @@ pub fn rhythm_view(d: &SiteData) -> RhythmView {
         .review
         .iter()
         .enumerate()
-        .map(|(i, x)| {
-            let (id, title, owner) = row("review", i, &x.id, &x.title, &x.owner);
-            RhythmRow {
-                id,
-                title,
-                owner,
-                days: x
-                    .since
-                    .map(|_| Num::int(format!("/blockers/review/{i}/days"), x.days.max(0) as usize)),
-                over: x.over_sla,
-                detail: x
-                    .since
-                    .map_or_else(|| "since an unknown day".into(), |d| format!("since {d}")),
-            }
+        .map(|(i, x)| RhythmRow {
+            id: text("review", i, "id", &x.id),
+            title: text("review", i, "title", &x.title),
+            owner: x.owner.as_deref().map(|o| text("review", i, "owner", o)),
+            days: x.since.map(|_| days("review", i, "days", x.days)),
+            over: x.over_sla,
+            detail: vec![match x.since {
+                Some(d) => ("since", Some(text("review", i, "since", &d.to_string()))),
+                None => ("since an unknown day", None),
+            }],
         })
         .collect();
     RhythmView {
+        late_days: Num::int("/blockers/late_days".into(), b.late_days.max(0) as usize),
         late,
         blocked,
         review,
