@@ -55,6 +55,17 @@ pub struct BlockerOut {
     pub due: Option<Date>,
 }
 
+impl BlockerOut {
+    /// The blocker of an item, as written.
+    pub fn of(b: &crate::model::Blocker) -> BlockerOut {
+        BlockerOut {
+            reason: b.reason.clone(),
+            owner: b.owner.clone(),
+            due: b.due,
+        }
+    }
+}
+
 /// Open work more than `late_days` past its due date.
 #[derive(Debug, Clone, Serialize)]
 pub struct LateItem {
@@ -158,11 +169,7 @@ fn blocked_item(g: &Graph, ix: ItemIx, as_of: Date, facts: &Facts, sla: i64) -> 
         since,
         days,
         past_sla: days.is_some_and(|d| d > sla),
-        blocker: item.blocker.as_ref().map(|b| BlockerOut {
-            reason: b.reason.clone(),
-            owner: b.owner.clone(),
-            due: b.due,
-        }),
+        blocker: item.blocker.as_ref().map(BlockerOut::of),
         krs: kr_ids(g, ix),
     }
 }

@@ -94,6 +94,8 @@ pub struct BlockedTask {
     pub days: i64,
     /// The KRs it traces to.
     pub krs: Vec<String>,
+    /// Its `blocker: {reason, owner, due}` as written (SPEC §14).
+    pub blocker: Option<crate::blockers::BlockerOut>,
 }
 
 /// KRs that turned lagging or stalled, and every KR lagging now.
@@ -283,6 +285,7 @@ fn blocked(
             since,
             days: days_between(since, as_of),
             krs: g.trace(t).iter().map(|&k| g.items[k].id.clone()).collect(),
+            blocker: item.blocker.as_ref().map(crate::blockers::BlockerOut::of),
         };
         // Independent lists: with a short SLA, work blocked early in the
         // week is both new and already overdue.

@@ -18,6 +18,7 @@ mod guards;
 mod help;
 mod hostile;
 mod lint;
+mod rhythm;
 mod rules;
 mod site;
 mod weekly;

@@ -249,12 +249,20 @@ fn kr_line(k: &KrLine) -> String {
     )
 }
 
+/// ` → KR-5; blocker owned by dana, due 2026-11-16` (SPEC §14).
 fn holds(b: &BlockedTask) -> String {
-    if b.krs.is_empty() {
-        String::new()
-    } else {
-        format!(" → {}", b.krs.join(", "))
+    let mut out = String::new();
+    if !b.krs.is_empty() {
+        out.push_str(&format!(" → {}", b.krs.join(", ")));
     }
+    if let Some(bl) = &b.blocker {
+        let who = bl.owner.as_deref().unwrap_or("nobody");
+        let due = bl
+            .due
+            .map_or_else(|| "no due date".to_string(), |d| format!("due {d}"));
+        out.push_str(&format!("; blocker owned by {who}, {due}"));
+    }
+    out
 }
 
 pub(super) fn owner(o: &Option<String>) -> String {
