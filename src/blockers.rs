@@ -196,12 +196,7 @@ mod tests {
                 "---\nkind: task\ntitle: c\nstatus: review\nupdated: 2026-11-09\n---\n",
             ),
         ]);
-        let b = blockers(
-            &g,
-            &Config::default(),
-            date(2026, 11, 12),
-            &Facts::none(&g),
-        );
+        let b = blockers(&g, &Config::default(), date(2026, 11, 12), &Facts::none(&g));
         assert_eq!(b.blocked[0].days, Some(7));
         assert!(b.blocked[0].past_sla);
         let owner = b.blocked[0].blocker.as_ref().unwrap().owner.as_deref();

@@ -359,10 +359,19 @@ pub struct ReportArgs {
 #[derive(Debug, Subcommand)]
 pub enum ReportKind {
     /// Monday: lagging and starved KRs with the open work that could move them, and untraced intake
+    #[command(
+        after_help = "Examples:\n  align report planning\n  align report planning --format json | jq '.krs[].id'"
+    )]
     Planning,
     /// Wednesday: every blocked, late and in-review item with owner, due date and days
+    #[command(
+        after_help = "Thresholds: audit.block_sla_days, audit.late_days, audit.review_sla_hours in align.yaml.\n\nExamples:\n  align report blockers\n  align report blockers --format human"
+    )]
     Blockers,
     /// Friday: the week's finished work, KRs that changed status, check-ins due
+    #[command(
+        after_help = "Examples:\n  align report review\n  align report review --as-of 2026-11-13 >> $GITHUB_STEP_SUMMARY"
+    )]
     Review,
     /// The Friday review under its old name (alias of `review`)
     Weekly,

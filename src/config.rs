@@ -260,6 +260,19 @@ impl Config {
                 ));
             }
         }
+        let a = &self.audit;
+        for (key, v) in [
+            ("late_days", a.late_days),
+            ("review_sla_hours", a.review_sla_hours),
+            ("checkin_days", a.checkin_days),
+        ] {
+            if v < 0 {
+                return Err(bad(
+                    format!("`audit.{key}` is {v}; a threshold of time cannot be negative"),
+                    "use 0 or more, e.g. `late_days: 3`, `review_sla_hours: 48`, `checkin_days: 7`",
+                ));
+            }
+        }
         if self.audit.at_risk_gap > self.audit.off_track_gap {
             return Err(bad(
                 "`audit.at_risk_gap` is larger than `audit.off_track_gap`".into(),
@@ -386,6 +399,27 @@ mod tests {
             panic!()
         };
         assert_eq!((help.as_str(), line), ("did you mean `stale_days`?", 2));
+    }
+
+    #[test]
+    fn rhythm_thresholds_are_read_and_checked() {
+        let c = Config::parse(
+            "audit:\n  late_days: 5\n  review_sla_hours: 24\n  checkin_days: 14\n",
+            Path::new("a"),
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                c.audit.late_days,
+                c.audit.review_sla_hours,
+                c.audit.checkin_days
+            ),
+            (5, 24, 14)
+        );
+        assert!(Config::parse("audit:\n  checkin_days: -1\n", Path::new("a")).is_err());
+        let c =
+            Config::parse("statuses:\n  review: [awaiting-approval]\n", Path::new("a")).unwrap();
+        assert_eq!(c.status("Awaiting-Approval"), Some(Status::Review));
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! ([`rules`], [`audit`]) → [`report`] → a renderer. The binary only calls [`run`].
 
 pub(crate) mod audit;
-pub(crate) mod blockers;
 pub(crate) mod authoring;
+pub(crate) mod blockers;
 pub mod cli;
 pub(crate) mod commands;
 pub(crate) mod config;

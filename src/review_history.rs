@@ -107,17 +107,16 @@ fn status_in(
     blob: BlobId,
     id: &str,
 ) -> Result<Option<Status>, Fatal> {
-    if !cache.contains_key(&blob) {
-        let input = Input {
-            path: path.to_string(),
-            content: Content::Bytes(repo.blob(blob)?),
-        };
-        let (_, parsed) = workspace::read_one(input, settings);
-        let list = parsed.items.into_iter().map(|i| (i.id, i.status)).collect();
-        cache.insert(blob, list);
-    }
-    Ok(cache[&blob]
-        .iter()
-        .find(|(i, _)| i == id)
-        .map(|(_, s)| *s))
+    let list = match cache.entry(blob) {
+        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+        std::collections::hash_map::Entry::Vacant(e) => {
+            let input = Input {
+                path: path.to_string(),
+                content: Content::Bytes(repo.blob(blob)?),
+            };
+            let (_, parsed) = workspace::read_one(input, settings);
+            e.insert(parsed.items.into_iter().map(|i| (i.id, i.status)).collect())
+        }
+    };
+    Ok(list.iter().find(|(i, _)| i == id).map(|(_, s)| *s))
 }

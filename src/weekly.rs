@@ -345,8 +345,7 @@ fn checkins_due(
         .filter_map(|k| {
             // As the audit judges it: its period, else the window.
             let period = crate::periods::kr_period(g, k.ix).unwrap_or(*window);
-            let due =
-                audit::rhythm::checkin_due(g, k.ix, k.status, &period, as_of, &config.audit)?;
+            let due = audit::rhythm::checkin_due(g, k.ix, k.status, &period, as_of, &config.audit)?;
             Some(CheckinLine {
                 id: k.id.clone(),
                 title: k.title.clone(),

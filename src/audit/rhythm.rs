@@ -34,7 +34,11 @@ pub fn late(g: &Graph, ix: ItemIx, as_of: Date, cfg: &AuditConfig) -> Option<Lat
     }
     let due = item.due?;
     let days = days_between(due, as_of);
-    (days > cfg.late_days).then_some(Late { item: ix, due, days })
+    (days > cfg.late_days).then_some(Late {
+        item: ix,
+        due,
+        days,
+    })
 }
 
 /// The late initiatives that link to KR `kr`: each makes it at risk, as a
@@ -190,7 +194,10 @@ pub fn signals(
         if let Some(d) = checkin_due(g, k.ix, k.status, period, as_of, cfg) {
             let last = match d.last {
                 Some(day) => format!("its latest check-in was {} days ago ({day})", d.days),
-                None => format!("it has had no check-in in the {} days since its period began", d.days),
+                None => format!(
+                    "it has had no check-in in the {} days since its period began",
+                    d.days
+                ),
             };
             out.push(Signal {
                 kind: SignalKind::CheckinDue,
@@ -257,7 +264,10 @@ mod tests {
         let due = |d| checkin_due(&g, kr, KrStatus::OnTrack, &q4, d, &cfg);
         assert_eq!(due(date(2026, 11, 11)), None);
         assert_eq!(due(date(2026, 11, 12)).map(|d| d.days), Some(8));
-        assert_eq!(due(date(2026, 11, 12)).unwrap().last, Some(date(2026, 11, 4)));
+        assert_eq!(
+            due(date(2026, 11, 12)).unwrap().last,
+            Some(date(2026, 11, 4))
+        );
         assert_eq!(
             checkin_due(&g, kr, KrStatus::Done, &q4, date(2026, 11, 20), &cfg),
             None
@@ -272,7 +282,10 @@ mod tests {
         )]);
         let facts = Facts::none(&g);
         let r = in_review(&g, 0, date(2026, 11, 12), &facts).unwrap();
-        assert_eq!((r.since, r.days, r.hours()), (Some(date(2026, 11, 9)), 3, 72));
+        assert_eq!(
+            (r.since, r.days, r.hours()),
+            (Some(date(2026, 11, 9)), 3, 72)
+        );
         assert!(r.over(&AuditConfig::default()));
         let r = in_review(&g, 0, date(2026, 11, 11), &facts).unwrap();
         assert!(!r.over(&AuditConfig::default()), "48 hours is not over 48");

@@ -4,8 +4,8 @@
 
 use crate::model::schema::{self, FieldType};
 use crate::model::{
-    Blocker, Checkin, FieldProblem, Item, Kind, Link, LinkField, Metric, Origin, Period, Raci, Status,
-    parse_date,
+    Blocker, Checkin, FieldProblem, Item, Kind, Link, LinkField, Metric, Origin, Period, Raci,
+    Status, parse_date,
 };
 use crate::span::Span;
 use crate::suggest::closest;

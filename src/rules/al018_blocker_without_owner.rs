@@ -89,7 +89,11 @@ mod tests {
             "updated: 2026-11-05\nblocker: {reason: legal, due: 2026-11-14}\n",
             "updated: 2026-11-05\nblocker: waiting on legal\n",
         ] {
-            assert_eq!(codes_with(&[("T-1.md", &task(extra))]), ["AL018"], "{extra}");
+            assert_eq!(
+                codes_with(&[("T-1.md", &task(extra))]),
+                ["AL018"],
+                "{extra}"
+            );
         }
     }
 
@@ -100,7 +104,10 @@ mod tests {
             "updated: 2026-11-10\n",
             "",
         ] {
-            assert!(codes_with(&[("T-1.md", &task(extra))]).is_empty(), "{extra}");
+            assert!(
+                codes_with(&[("T-1.md", &task(extra))]).is_empty(),
+                "{extra}"
+            );
         }
     }
 }

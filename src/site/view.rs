@@ -429,9 +429,8 @@ pub struct RhythmRow {
 
 pub fn rhythm_view(d: &SiteData) -> RhythmView {
     let b = &d.blockers;
-    let text = |list: &str, i: usize, k: &str, v: &str| {
-        Num::text(format!("/blockers/{list}/{i}/{k}"), v)
-    };
+    let text =
+        |list: &str, i: usize, k: &str, v: &str| Num::text(format!("/blockers/{list}/{i}/{k}"), v);
     let days = |list: &str, i: usize, k: &str, n: i64| {
         Num::int(format!("/blockers/{list}/{i}/{k}"), n.max(0) as usize)
     };

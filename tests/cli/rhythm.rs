@@ -35,7 +35,9 @@ fn signals(v: &Value, kind: &str) -> Vec<String> {
 fn time_in_review_is_measured_from_the_commit_that_set_review() {
     let repo = TestRepo::git();
     let task = |status: &str| {
-        format!("---\nkind: task\ntitle: Launch copy\nowner: sam\nkr: KR-1\nstatus: {status}\nupdated: 2026-11-01\n---\n")
+        format!(
+            "---\nkind: task\ntitle: Launch copy\nowner: sam\nkr: KR-1\nstatus: {status}\nupdated: 2026-11-01\n---\n"
+        )
     };
     repo.write("O-1.md", O1)
         .write("KR-1.md", KR1)
@@ -52,7 +54,10 @@ fn time_in_review_is_measured_from_the_commit_that_set_review() {
     let r = &b["review"][0];
     assert_eq!(r["id"], "T-1");
     assert_eq!(r["since"], "2026-11-09");
-    assert_eq!((r["days"].as_i64(), r["hours"].as_i64()), (Some(3), Some(72)));
+    assert_eq!(
+        (r["days"].as_i64(), r["hours"].as_i64()),
+        (Some(3), Some(72))
+    );
     assert_eq!(r["over_sla"], true);
     let a = json(&repo, "2026-11-12", &["audit"]);
     assert_eq!(
@@ -80,13 +85,17 @@ fn a_late_initiative_turns_its_kr_at_risk() {
     let repo = TestRepo::git();
     // On pace: 50 of 100 with 46% of the quarter gone on Nov 12.
     let initiative = "---\nkind: initiative\ntitle: Partner launch\nowner: lee\nkr: KR-1\nstatus: doing\ndue: 2026-11-07\n---\n";
-    let task = "---\nkind: task\ntitle: Partner page\nowner: lee\ninitiative: I-1\nstatus: doing\n---\n";
+    let task =
+        "---\nkind: task\ntitle: Partner page\nowner: lee\ninitiative: I-1\nstatus: doing\n---\n";
     repo.write("O-1.md", O1)
         .write("KR-1.md", KR1)
         .write("I-1.md", initiative)
         .write("T-1.md", task);
     repo.commit_all("plan", "2026-11-05");
-    repo.write("T-1.md", &task.replace("Partner page", "Partner landing page"));
+    repo.write(
+        "T-1.md",
+        &task.replace("Partner page", "Partner landing page"),
+    );
     repo.commit_all("work goes on", "2026-11-10");
 
     // Nov 10: 3 days past due is not late (late_days is 3).
@@ -100,14 +109,19 @@ fn a_late_initiative_turns_its_kr_at_risk() {
     assert_eq!(kr["late"][0], "I-1");
     assert_eq!(
         signals(&a, "late"),
-        ["initiative I-1 (lee) is 5 days late (due 2026-11-07), over the 3-day limit; it holds back KR-1"]
+        [
+            "initiative I-1 (lee) is 5 days late (due 2026-11-07), over the 3-day limit; it holds back KR-1"
+        ]
     );
     let status = stdout(&repo.align(&["status"]).output().unwrap());
     assert!(status.contains("at risk (I-1)"), "{status}");
     let s = json(&repo, "2026-11-12", &["status"]);
     assert_eq!(s[0]["children"][0]["late"][0], "I-1", "{s}");
     // Done, it holds nothing back.
-    repo.write("I-1.md", &initiative.replace("status: doing", "status: done"));
+    repo.write(
+        "I-1.md",
+        &initiative.replace("status: doing", "status: done"),
+    );
     repo.commit_all("launched", "2026-11-12");
     let a = json(&repo, "2026-11-12", &["audit"]);
     assert_eq!(a["krs"][0]["status"], "on_track");
@@ -136,12 +150,17 @@ fn a_checkin_is_due_on_day_8_and_not_on_day_6() {
         let found = signals(&a, "checkin_due");
         assert_eq!(!found.is_empty(), due, "{day}: {found:?}");
         let r = json(&repo, day, &["report", "review"]);
-        assert_eq!(r["checkins_due"].as_array().unwrap().len(), usize::from(due));
+        assert_eq!(
+            r["checkins_due"].as_array().unwrap().len(),
+            usize::from(due)
+        );
     }
     let a = json(&repo, "2026-11-18", &["audit"]);
     assert_eq!(
         signals(&a, "checkin_due"),
-        ["KR-1 (dana) is due a check-in: its latest check-in was 8 days ago (2026-11-10), over the 7-day rhythm"]
+        [
+            "KR-1 (dana) is due a check-in: its latest check-in was 8 days ago (2026-11-10), over the 7-day rhythm"
+        ]
     );
     // Checking in answers it.
     repo.align_at("2026-11-18", &["checkin", "KR-1", "55"])
@@ -156,7 +175,9 @@ fn a_checkin_is_due_on_day_8_and_not_on_day_6() {
 fn al018_fires_on_a_blocked_task_past_the_sla_without_a_blocker_owner() {
     let repo = TestRepo::git();
     let task = |blocker: &str| {
-        format!("---\nkind: task\ntitle: Send invitations\nowner: sam\nkr: KR-1\nstatus: blocked\nupdated: 2026-11-09\n{blocker}---\n")
+        format!(
+            "---\nkind: task\ntitle: Send invitations\nowner: sam\nkr: KR-1\nstatus: blocked\nupdated: 2026-11-09\n{blocker}---\n"
+        )
     };
     repo.write("O-1.md", O1)
         .write("KR-1.md", KR1)

@@ -171,10 +171,13 @@ fn a_kr_turns_stalled_and_a_task_becomes_blocked_in_the_week() {
     );
     // KR-2 moved on this week: its status changed, and it is not lagging.
     assert!(
-        text.contains("- KR-2 Faster replies (sam): on track — 60% vs 46% expected (was off track)"),
+        text.contains(
+            "- KR-2 Faster replies (sam): on track — 60% vs 46% expected (was off track)"
+        ),
         "{text}"
     );
-    let lagging = &text[text.find("### Lagging KRs").unwrap()..text.find("### Check-ins due").unwrap()];
+    let lagging =
+        &text[text.find("### Lagging KRs").unwrap()..text.find("### Check-ins due").unwrap()];
     assert!(!lagging.contains("- KR-2"), "{text}");
 
     // A week earlier nothing had turned yet and nothing was blocked.

@@ -247,9 +247,9 @@ fn flags(k: &crate::audit::KrReport) -> Vec<&'static str> {
         (k.stalled, "stalled"),
         (!k.late.is_empty(), "late work"),
     ]
-        .into_iter()
-        .filter_map(|(on, word)| on.then_some(word))
-        .collect()
+    .into_iter()
+    .filter_map(|(on, word)| on.then_some(word))
+    .collect()
 }
 
 /// Where the KR table puts titles.
