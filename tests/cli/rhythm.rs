@@ -292,3 +292,22 @@ fn report_json_keys() {
     assert_eq!(b["review"][0]["hours"], 72);
     assert_eq!(b["blocked"][0]["blocker"]["owner"], "dana");
 }
+
+/// `align set` edits a blocker's parts in place: one owner, a date.
+#[test]
+fn set_edits_a_blockers_owner_and_due() {
+    let repo = TestRepo::example("marketing");
+    repo.align(&[
+        "set",
+        "T-w2ek",
+        "blocker.owner=sam",
+        "blocker.due=2026-11-20",
+    ])
+    .assert()
+    .success();
+    let text = repo.read("work/tasks/T-w2ek.md");
+    assert!(
+        text.contains("blocker: {reason: web team code freeze until their redesign ships (WEB-482), owner: sam, due: 2026-11-20}\n"),
+        "{text}"
+    );
+}
