@@ -227,7 +227,7 @@ fn reports_on_the_example() {
     let repo = TestRepo::example("marketing");
     for report in ["planning", "blockers", "review"] {
         let md = stdout(&repo.align(&["report", report]).output().unwrap());
-        insta::assert_snapshot!(format!("{report}_markdown"), md);
+        insta::assert_snapshot!(format!("markdown_{report}"), md);
         let human = repo
             .align(&["report", report, "--format", "human"])
             .env("COLUMNS", "100")
@@ -238,7 +238,7 @@ fn reports_on_the_example() {
             human.lines().all(|l| l.chars().count() <= 100),
             "{report}: {human}"
         );
-        insta::assert_snapshot!(format!("{report}_human_100"), human);
+        insta::assert_snapshot!(format!("human_100_{report}"), human);
     }
     // `weekly` is the review under its old name.
     let weekly = stdout(&repo.align(&["report", "weekly"]).output().unwrap());
