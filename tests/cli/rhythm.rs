@@ -311,3 +311,29 @@ fn set_edits_a_blockers_owner_and_due() {
         "{text}"
     );
 }
+
+/// The site's front page lists late work, blockers with who clears them,
+/// and work waiting for approval, ahead of the objectives.
+#[test]
+fn the_site_front_page_shows_late_work_and_blockers() {
+    let repo = TestRepo::example("marketing");
+    repo.align(&["site", "--out", "site"]).assert().success();
+    let html = repo.read("site/index.html");
+    let at = html.find("id=\"rhythm\"").expect("a rhythm section");
+    let section = &html[at..html.find("id=\"objectives\"").expect("objectives")];
+    for needle in [
+        ">I-4<",
+        ">6</span> days late",
+        ">T-w2ek<",
+        "cleared by <span data-metric=\"/blockers/blocked/0/blocker/owner\" data-format=\"text\">dana</span>",
+        ">T-k2vd<",
+        ">3</span> days in review",
+    ] {
+        assert!(section.contains(needle), "missing {needle:?} in {section}");
+    }
+    // The KR it holds back says why it is at risk.
+    assert!(
+        html.contains("held back by late <span class=\"id\""),
+        "{html}"
+    );
+}
