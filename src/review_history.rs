@@ -5,6 +5,8 @@
 //! walk stops as soon as each one's run has ended, so a workspace with
 //! nothing waiting for approval reads no history at all. Git is read
 //! through [`Repo`]'s public calls; this module only interprets versions.
+//! Each commit walked costs one listing of its tree, so the cost grows with
+//! how long the oldest item has been in review, not with the history.
 
 use std::collections::HashMap;
 
