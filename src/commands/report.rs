@@ -7,6 +7,7 @@ use crate::Outcome;
 use crate::cli::{Format, ReportArgs, ReportKind};
 use crate::commands::Env;
 use crate::error::Fatal;
+use crate::report::input::Input;
 use crate::report::render;
 
 pub fn run(env: &Env, args: ReportArgs) -> Result<Outcome, Fatal> {
@@ -20,20 +21,22 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<Outcome, Fatal> {
     let dated = env.load_dated()?;
     let (graph, now, config) = (&dated.graph, &dated.facts, &env.root.config);
     let window = env.window();
+    let input = Input::of(graph);
     let json = format == Format::Json;
-    // Each report is data: JSON of it, else its Markdown.
+    // Each report is data: JSON of it (beside the input it was read
+    // from), else its Markdown.
     let text = match kind {
         ReportKind::Planning => {
             let p = crate::planning::planning(graph, config, env.as_of, &window, now);
             match json {
-                true => render::json::pretty(&p),
+                true => with_input(&p, &input),
                 false => render::rhythm::planning(&p),
             }
         }
         ReportKind::Blockers => {
             let b = crate::blockers::blockers(graph, config, env.as_of, now);
             match json {
-                true => render::json::pretty(&b),
+                true => with_input(&b, &input),
                 false => render::rhythm::blockers(&b),
             }
         }
@@ -41,7 +44,7 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<Outcome, Fatal> {
             let before = dated.facts_at(crate::weekly::week_ago(env.as_of));
             let w = crate::weekly::weekly(graph, config, env.as_of, &window, now, &before);
             match json {
-                true => render::json::pretty(&w),
+                true => with_input(&w, &input),
                 false => render::weekly::markdown(&w),
             }
         }
@@ -52,5 +55,11 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<Outcome, Fatal> {
         _ => render::weekly::fit(&text, env.width),
     };
     env.print(&text)?;
+    env.warn_input(format, &input);
     Ok(Outcome::Success)
+}
+
+/// A report's JSON with the input object beside its keys (SPEC §8).
+fn with_input<T: serde::Serialize>(data: &T, input: &Input) -> String {
+    render::json::pretty(&render::json::WithInput { data, input })
 }

@@ -321,6 +321,20 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// Lints `files` with the default config; returns the findings.
+    pub fn lint_all(files: &[(&str, &str)]) -> Vec<Diagnostic> {
+        let config = Config::default();
+        let graph = Graph::build(load(&config, in_memory(files)));
+        let cx = LintContext {
+            graph: &graph,
+            config: &config,
+            window: Period::parse("2026-Q4").unwrap(),
+            as_of: jiff::civil::date(2026, 11, 12),
+            only: None,
+        };
+        lint(&cx)
+    }
+
     /// A minimal valid objective + KR pair most rule tests build on.
     pub const BASE: &[(&str, &str)] = &[
         (

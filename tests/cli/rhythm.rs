@@ -116,7 +116,7 @@ fn a_late_initiative_turns_its_kr_at_risk() {
     let status = stdout(&repo.align(&["status"]).output().unwrap());
     assert!(status.contains("at risk (I-1)"), "{status}");
     let s = json(&repo, "2026-11-12", &["status"]);
-    assert_eq!(s[0]["children"][0]["late"][0], "I-1", "{s}");
+    assert_eq!(s["tree"][0]["children"][0]["late"][0], "I-1", "{s}");
     // Done, it holds nothing back.
     repo.write(
         "I-1.md",
@@ -256,7 +256,8 @@ fn report_json_keys() {
         k
     };
     let p = json(&repo, "2026-11-12", &["report", "planning"]);
-    assert_eq!(keys(&p), ["as_of", "intake", "krs", "week"]);
+    // Every report carries the input object it was read from (SPEC §8).
+    assert_eq!(keys(&p), ["as_of", "input", "intake", "krs", "week"]);
     assert_eq!(
         keys(&p["krs"][0]),
         [
@@ -280,6 +281,7 @@ fn report_json_keys() {
             "as_of",
             "block_sla_days",
             "blocked",
+            "input",
             "late",
             "late_days",
             "review",
