@@ -23,15 +23,11 @@ use crate::config::Root;
 use crate::error::Fatal;
 use crate::graph::Graph;
 use crate::model::{Item, Kind, Status};
-use crate::workspace::{self, Workspace};
+use crate::workspace::Workspace;
 
 /// Reads the work tree of `root` into a graph as it stood on `day`.
 pub fn graph(root: &Root, day: Date) -> Result<Graph, Fatal> {
-    let inputs = workspace::discover(root)?;
-    Ok(Graph::build(view(
-        workspace::load(&root.config, inputs),
-        day,
-    )))
+    Ok(Graph::build(view(crate::load::workspace(root)?, day)))
 }
 
 /// The workspace as of `day`: see the module docs for what is rewound.

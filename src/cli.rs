@@ -40,6 +40,9 @@ pub struct Global {
     /// The day to judge time by, YYYY-MM-DD (default: today)
     #[arg(long, global = true, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Read files that git ignores too
+    #[arg(long, global = true)]
+    pub no_ignore: bool,
 }
 
 /// Output formats. Not every command offers every format.

@@ -14,8 +14,17 @@ use crate::workspace;
 
 /// Reads the work tree of `root` into a graph.
 pub fn graph(root: &Root) -> Result<Graph, Fatal> {
+    Ok(Graph::build(workspace(root)?))
+}
+
+/// Reads the work tree of `root`, with the warnings about what was not
+/// read (no file at all, an `include` glob that matches nothing).
+pub fn workspace(root: &Root) -> Result<workspace::Workspace, Fatal> {
     let inputs = workspace::discover(root)?;
-    Ok(Graph::build(workspace::load(&root.config, inputs)))
+    let warnings = workspace::coverage_warnings(root, &inputs);
+    let mut ws = workspace::load(&root.config, inputs);
+    ws.warnings = warnings;
+    Ok(ws)
 }
 
 /// The work tree with its git history: facts as of as-of, and at any

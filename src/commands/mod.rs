@@ -61,7 +61,8 @@ impl Env {
                 "pass an existing folder to `-C`",
             ));
         }
-        let root = crate::config::discover(&cwd)?;
+        let mut root = crate::config::discover(&cwd)?;
+        root.no_ignore = global.no_ignore;
         if let Some(path) = &root.config_path {
             crate::rules::check_config(&root.config, path)?;
         }
@@ -131,12 +132,26 @@ impl Env {
 
     /// Reads the work tree and dates it from git history as of as-of.
     pub fn load_dated(&self) -> Result<Dated, Fatal> {
-        Dated::load(&self.root, self.as_of)
+        let dated = Dated::load(&self.root, self.as_of)?;
+        self.warn(&dated.graph.warnings);
+        Ok(dated)
     }
 
     /// Reads the work tree into a graph.
     pub fn load_graph(&self) -> Result<Graph, Fatal> {
-        crate::load::graph(&self.root)
+        let graph = crate::load::graph(&self.root)?;
+        self.warn(&graph.warnings);
+        Ok(graph)
+    }
+
+    /// Says warnings about the input on stderr, unless `--quiet`.
+    fn warn(&self, warnings: &[String]) {
+        if self.quiet {
+            return;
+        }
+        for w in warnings {
+            crate::output::eprint(&format!("warning: {w}\n"));
+        }
     }
 }
 

@@ -10,6 +10,7 @@ mod concurrency;
 mod config_errors;
 mod exit_codes;
 mod explain_config;
+mod files;
 mod first_hour;
 mod formats;
 mod git;
