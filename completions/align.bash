@@ -215,7 +215,7 @@ _align() {
 
     case "${cmd}" in
         align)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -245,7 +245,7 @@ _align() {
             return 0
             ;;
         align__subcmd__audit)
-            opts="-C -q -h -V --period --max-untraced --allow-unreadable --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --period --max-untraced --allow-unreadable --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,7 +283,7 @@ _align() {
             return 0
             ;;
         align__subcmd__capacity)
-            opts="-C -q -h -V --period --owner --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --period --owner --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -321,7 +321,7 @@ _align() {
             return 0
             ;;
         align__subcmd__checkin)
-            opts="-C -q -h -V --confidence --note --date --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --confidence --note --date --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -363,7 +363,7 @@ _align() {
             return 0
             ;;
         align__subcmd__completions)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version bash elvish fish powershell zsh"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -393,7 +393,7 @@ _align() {
             return 0
             ;;
         align__subcmd__config)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,7 +423,7 @@ _align() {
             return 0
             ;;
         align__subcmd__done)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -453,7 +453,7 @@ _align() {
             return 0
             ;;
         align__subcmd__explain)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -483,7 +483,7 @@ _align() {
             return 0
             ;;
         align__subcmd__graph)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -905,7 +905,7 @@ _align() {
             return 0
             ;;
         align__subcmd__hook)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version install uninstall help"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version install uninstall help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -991,7 +991,7 @@ _align() {
             return 0
             ;;
         align__subcmd__hook__subcmd__install)
-            opts="-C -q -h -V --force --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --force --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1021,7 +1021,7 @@ _align() {
             return 0
             ;;
         align__subcmd__hook__subcmd__uninstall)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1051,7 +1051,7 @@ _align() {
             return 0
             ;;
         align__subcmd__init)
-            opts="-C -q -h -V --example --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --example --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1085,7 +1085,7 @@ _align() {
             return 0
             ;;
         align__subcmd__lint)
-            opts="-C -q -h -V --staged --base --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --staged --base --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1119,7 +1119,7 @@ _align() {
             return 0
             ;;
         align__subcmd__man)
-            opts="-C -q -h -V --out --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --out --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1153,7 +1153,7 @@ _align() {
             return 0
             ;;
         align__subcmd__new)
-            opts="-C -q -h -V --kr --initiative --objective --parent --owner --due --start --target --unit --label --unplanned --reason --id --edit --format --color --quiet --as-of --no-ignore --help --version objective kr initiative task"
+            opts="-C -q -h -V --kr --initiative --objective --parent --owner --due --start --target --unit --label --unplanned --reason --id --edit --format --color --quiet --as-of --no-ignore --no-history --help --version objective kr initiative task"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1231,7 +1231,7 @@ _align() {
             return 0
             ;;
         align__subcmd__next)
-            opts="-C -q -h -V --owner --limit --explain --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --owner --limit --explain --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1269,7 +1269,7 @@ _align() {
             return 0
             ;;
         align__subcmd__report)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version planning blockers review weekly help"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version planning blockers review weekly help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1299,7 +1299,7 @@ _align() {
             return 0
             ;;
         align__subcmd__report__subcmd__blockers)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1413,7 +1413,7 @@ _align() {
             return 0
             ;;
         align__subcmd__report__subcmd__planning)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1443,7 +1443,7 @@ _align() {
             return 0
             ;;
         align__subcmd__report__subcmd__review)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1473,7 +1473,7 @@ _align() {
             return 0
             ;;
         align__subcmd__report__subcmd__weekly)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1503,7 +1503,7 @@ _align() {
             return 0
             ;;
         align__subcmd__set)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1533,7 +1533,7 @@ _align() {
             return 0
             ;;
         align__subcmd__show)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1563,7 +1563,7 @@ _align() {
             return 0
             ;;
         align__subcmd__site)
-            opts="-C -q -h -V --out --period --title --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --out --period --title --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1605,7 +1605,7 @@ _align() {
             return 0
             ;;
         align__subcmd__status)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1635,7 +1635,7 @@ _align() {
             return 0
             ;;
         align__subcmd__trend)
-            opts="-C -q -h -V --since --every --format --color --quiet --as-of --no-ignore --help --version"
+            opts="-C -q -h -V --since --every --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

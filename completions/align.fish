@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_align_global_optspecs
-    string join \n C= format= color= q/quiet as-of= no-ignore h/help V/version
+    string join \n C= format= color= q/quiet as-of= no-ignore no-history h/help V/version
 end
 
 function __fish_align_needs_command
@@ -40,6 +40,7 @@ never\t''"
 complete -c align -n "__fish_align_needs_command" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_needs_command" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_needs_command" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_needs_command" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_needs_command" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_needs_command" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_needs_command" -f -a "init" -d 'Write align.yaml and a folder skeleton (never overwrites)'
@@ -81,6 +82,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand init" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand init" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand init" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand init" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand init" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand init" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand new" -l kr -d 'A KR the new item links to (repeatable)' -r
@@ -113,6 +115,7 @@ complete -c align -n "__fish_align_using_subcommand new" -l unplanned -d 'The ta
 complete -c align -n "__fish_align_using_subcommand new" -l edit -d 'Open the new file in $VISUAL or $EDITOR'
 complete -c align -n "__fish_align_using_subcommand new" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand new" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand new" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand new" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand new" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand lint" -l base -d 'Only report findings that are new compared with this git revision' -r
@@ -133,6 +136,7 @@ complete -c align -n "__fish_align_using_subcommand lint" -l as-of -d 'The day t
 complete -c align -n "__fish_align_using_subcommand lint" -l staged -d 'Check the content staged in the git index, not the work tree'
 complete -c align -n "__fish_align_using_subcommand lint" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand lint" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand lint" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand lint" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand lint" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand audit" -l period -d 'The window: 2026-Q4, 2026-H2, 2026, or 2026-10-01..2026-11-15' -r
@@ -154,6 +158,7 @@ complete -c align -n "__fish_align_using_subcommand audit" -l as-of -d 'The day 
 complete -c align -n "__fish_align_using_subcommand audit" -l allow-unreadable -d 'Pass the `readable_input` gate although some files could not be read'
 complete -c align -n "__fish_align_using_subcommand audit" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand audit" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand audit" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand status" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -172,6 +177,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand status" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand status" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand status" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand status" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand status" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand status" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand next" -l owner -d 'Only tasks owned by P' -r
@@ -193,6 +199,7 @@ complete -c align -n "__fish_align_using_subcommand next" -l as-of -d 'The day t
 complete -c align -n "__fish_align_using_subcommand next" -l explain -d 'Show what each score is made of, KR by KR'
 complete -c align -n "__fish_align_using_subcommand next" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand next" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand next" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand next" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand next" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand checkin" -l confidence -d 'How sure the owner is of reaching the target, 0 to 1' -r
@@ -214,6 +221,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand checkin" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand checkin" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand checkin" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand checkin" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand checkin" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand checkin" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand set" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -232,6 +240,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand set" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand set" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand set" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand set" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand set" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand set" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand done" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -250,6 +259,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand done" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand done" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand done" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand done" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand done" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand done" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand show" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -268,6 +278,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand show" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand show" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand show" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand show" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand show" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand show" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand graph" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -286,6 +297,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand graph" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand graph" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand graph" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand graph" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand graph" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand graph" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -304,6 +316,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from planning blockers review weekly help" -f -a "planning" -d 'Monday: lagging and starved KRs with the open work that could move them, and untraced intake'
@@ -327,6 +340,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from planning" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -345,6 +359,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from blockers" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -363,6 +378,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from review" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -381,6 +397,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "planning" -d 'Monday: lagging and starved KRs with the open work that could move them, and untraced intake'
@@ -407,6 +424,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand trend" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand trend" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand trend" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand trend" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand trend" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand trend" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand capacity" -l period -d 'The window: 2026-Q4, 2026-H2, 2026, or 2026-10-01..2026-11-15' -r
@@ -427,6 +445,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand capacity" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand capacity" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand capacity" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand capacity" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand capacity" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand capacity" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand site" -l out -d 'The folder to write (default: site/ under the root); outside the root only when given' -r -F
@@ -448,6 +467,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand site" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand site" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand site" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand site" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand site" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand site" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -466,6 +486,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -f -a "install" -d 'Install the pre-commit hook (chains an existing hook)'
@@ -488,6 +509,7 @@ complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcom
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -l force -d 'Replace an existing hook instead of chaining it'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -506,6 +528,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from help" -f -a "install" -d 'Install the pre-commit hook (chains an existing hook)'
@@ -527,6 +550,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand explain" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand explain" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand explain" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand explain" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand explain" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand config" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -545,6 +569,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand config" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand config" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand config" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand config" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand config" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand config" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand completions" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -563,6 +588,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand completions" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand completions" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand completions" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand completions" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand man" -l out -d 'Write align.1 and one page per subcommand (align-lint.1, …) into DIR' -r -F
@@ -582,6 +608,7 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand man" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand man" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand man" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand man" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand man" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand man" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help" -f -a "init" -d 'Write align.yaml and a folder skeleton (never overwrites)'

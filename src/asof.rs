@@ -40,6 +40,17 @@ pub fn view(mut ws: Workspace, day: Date) -> Workspace {
     ws
 }
 
+/// Whether the view as of `day` changes anything in `ws`: when it does
+/// not, neither does the view of any later day, so a trend point can reuse
+/// the graph built for an earlier one.
+pub fn rewinds(ws: &Workspace, day: Date) -> bool {
+    ws.items.iter().any(|item| {
+        item.created.is_some_and(|c| c > day)
+            || item.done.is_some_and(|d| d > day)
+            || item.checkins.iter().any(|c| c.date > day)
+    })
+}
+
 /// Rewinds one item that existed on `day` to its state that day.
 fn rewind(item: &mut Item, day: Date) {
     if item.done.is_some_and(|d| d > day) {

@@ -36,7 +36,8 @@ pub struct BlockedItem {
     pub owner: Option<String>,
     #[serde(serialize_with = "date_opt")]
     pub due: Option<Date>,
-    /// Since when it is blocked (its last change); `None` when unknown.
+    /// Since when it is blocked (`blocked_since:`, else history, else
+    /// `updated`); `None` when unknown.
     #[serde(serialize_with = "date_opt")]
     pub since: Option<Date>,
     pub days: Option<i64>,
@@ -157,8 +158,8 @@ pub fn blockers(graph: &Graph, config: &Config, as_of: Date, facts: &Facts) -> B
 
 fn blocked_item(g: &Graph, ix: ItemIx, as_of: Date, facts: &Facts, sla: i64) -> BlockedItem {
     let item = &g.items[ix];
-    // The same date the audit's blocked-past-SLA check uses.
-    let since = facts.last_change(g, ix, as_of);
+    // The same date the audit's blocked-past-SLA check uses (SPEC §8).
+    let since = facts.blocked_on(g, ix);
     let days = since.map(|d| days_between(d, as_of));
     BlockedItem {
         id: item.id.clone(),

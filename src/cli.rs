@@ -43,6 +43,9 @@ pub struct Global {
     /// Read files that git ignores too
     #[arg(long, global = true)]
     pub no_ignore: bool,
+    /// Judge by the files' own dates only, reading no git history
+    #[arg(long, global = true)]
+    pub no_history: bool,
 }
 
 /// Output formats. Not every command offers every format.

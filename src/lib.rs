@@ -27,7 +27,6 @@ pub(crate) mod parse;
 pub(crate) mod periods;
 pub(crate) mod planning;
 pub(crate) mod report;
-pub(crate) mod review_history;
 pub(crate) mod rollup;
 pub(crate) mod rules;
 pub(crate) mod ser;

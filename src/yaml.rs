@@ -332,6 +332,7 @@ pub struct RawItemOf<I> {
     pub labels: Option<Scalars>,
     pub created: Option<Scalar>,
     pub updated: Option<Scalar>,
+    pub blocked_since: Option<Scalar>,
     pub period: Option<Mapped<RawRange>>,
     pub status: Option<Scalar>,
     pub weight: Option<Scalar>,

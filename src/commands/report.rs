@@ -18,7 +18,13 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<Outcome, Fatal> {
         ReportKind::Weekly => ("report weekly", ReportKind::Review),
     };
     let format = env.format(name, &[Format::Markdown, Format::Human, Format::Json])?;
-    let dated = env.load_dated()?;
+    // The review compares with a week ago: history is read for that day too.
+    let week_ago = crate::weekly::week_ago(env.as_of);
+    let also: &[jiff::civil::Date] = match kind {
+        ReportKind::Review | ReportKind::Weekly => &[week_ago],
+        _ => &[],
+    };
+    let dated = env.load_dated_also(also)?;
     let (graph, now, config) = (&dated.graph, &dated.facts, &env.root.config);
     let window = env.window();
     let input = Input::of(graph);
@@ -41,7 +47,7 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<Outcome, Fatal> {
             }
         }
         ReportKind::Review | ReportKind::Weekly => {
-            let before = dated.facts_at(crate::weekly::week_ago(env.as_of));
+            let before = dated.facts_at(week_ago);
             let w = crate::weekly::weekly(graph, config, env.as_of, &window, now, &before);
             match json {
                 true => with_input(&w, &input),

@@ -494,6 +494,9 @@ pub struct Item {
     pub status_span: Option<Span>,
     pub created: Option<Date>,
     pub updated: Option<Date>,
+    /// When it became blocked, if written (SPEC §8 explicit dates beat
+    /// inference from history).
+    pub blocked_since: Option<Date>,
     pub period: Option<Period>,
     pub weight: f64,
     pub links: Vec<Link>,
@@ -534,6 +537,7 @@ impl Item {
             status_span: None,
             created: None,
             updated: None,
+            blocked_since: None,
             period: None,
             weight: 1.0,
             links: Vec::new(),

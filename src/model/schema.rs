@@ -172,6 +172,7 @@ pub const FIELDS: &[Field] = &[
         .refused("set its parts: `blocker.reason=…`, `blocker.owner=…`, `blocker.due=…`"),
     field("created", Kinds::ALL, FieldType::Date, "The day it was created."),
     field("updated", Kinds::ALL, FieldType::Date, "The day it was last updated."),
+    field("blocked_since", Kinds::WORK, FieldType::Date, "When it became blocked (else history, else `updated`)."),
 ];
 
 /// The parts of the mapping and list fields.

@@ -312,6 +312,7 @@ impl Builder<'_> {
         let team = c.text("team", &raw.team);
         let created = c.date("created", &raw.created);
         let updated = c.date("updated", &raw.updated);
+        let blocked_since = c.date("blocked_since", &raw.blocked_since);
 
         // Status, honouring configured spellings.
         let (allowed, default_status) = Status::allowed_for(kind);
@@ -455,6 +456,7 @@ impl Builder<'_> {
             status_span: node.get("status").map(|_| spans.value("status")),
             created,
             updated,
+            blocked_since,
             period,
             weight,
             links,

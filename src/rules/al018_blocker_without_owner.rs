@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     name: "blocker-without-owner",
     default: Severity::Warning,
     summary: "a task blocked past `block_sla_days` has no blocker owner or due date",
-    explain: "What it checks: a task with `status: blocked` for longer than `audit.block_sla_days` (default 2) carries `blocker: {reason, owner, due}` with an owner and a due date. How long it has been blocked is judged by its `updated` date, as of `--as-of` (lint reads no git history, so the pre-commit hook stays fast); a blocked task without a date is not judged.
+    explain: "What it checks: a task with `status: blocked` for longer than `audit.block_sla_days` (default 2) carries `blocker: {reason, owner, due}` with an owner and a due date. How long it has been blocked is judged by its `blocked_since` date, else its `updated` date, as of `--as-of` (lint reads no git history, so the pre-commit hook stays fast); a blocked task without a date is not judged.
 
 Why it matters: every meeting should end with an owner and a due date for each blocker. A blocker nobody owns waits for the next standup to be noticed, while the KRs the task moves stall; `align report blockers` (the Wednesday check) lists each blocker with its owner and due date.
 
@@ -31,7 +31,9 @@ fn check(cx: &LintContext, out: &mut Vec<Diagnostic>) {
         if item.kind != Kind::Task || item.status != Status::Blocked {
             continue;
         }
-        let Some(since) = item.updated else { continue };
+        let Some(since) = item.blocked_since.or(item.updated) else {
+            continue;
+        };
         let days = days_between(since, cx.as_of);
         if days <= sla {
             continue;

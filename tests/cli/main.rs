@@ -17,6 +17,7 @@ mod git;
 mod goals;
 mod guards;
 mod help;
+mod history;
 mod honest;
 mod hostile;
 mod lint;
