@@ -24,6 +24,7 @@ mod lint;
 mod rhythm;
 mod rules;
 mod site;
+mod terminal;
 mod weekly;
 mod width;
 mod workflow;

@@ -90,7 +90,7 @@ pub fn planning(p: &Planning) -> String {
             t.created
         ));
     }
-    out
+    escaped(&out)
 }
 
 /// The blocker check as GitHub-flavoured Markdown.
@@ -168,6 +168,18 @@ pub fn blockers(b: &Blockers) -> String {
             owner(&x.owner),
             holds(&x.krs)
         ));
+    }
+    escaped(&out)
+}
+
+/// Each line escaped as a whole (`text::escape`): ids, titles, owners and
+/// reasons come from files, and a control character in one must neither
+/// break the line nor drive the terminal.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for l in text.lines() {
+        out.push_str(&crate::text::escape(l));
+        out.push('\n');
     }
     out
 }

@@ -8,21 +8,22 @@ use crate::weekly::{BlockedTask, KrLine, Weekly};
 
 /// Renders the digest as GitHub-flavoured Markdown.
 pub fn markdown(w: &Weekly) -> String {
-    let mut out = format!("## Weekly report: {} to {}\n\n", w.week.start, w.week.end);
-    finished(w, &mut out);
-    blocked(w, &mut out);
-    krs(w, &mut out);
-    checkins(w, &mut out);
+    let mut text = format!("## Weekly report: {} to {}\n\n", w.week.start, w.week.end);
+    let out = &mut text;
+    finished(w, out);
+    blocked(w, out);
+    krs(w, out);
+    checkins(w, out);
 
     out.push_str("### Signals\n\n");
-    none_if(w.signals.is_empty(), &mut out);
+    none_if(w.signals.is_empty(), out);
     for s in &w.signals {
-        out.push_str(&format!("- **{}**: {}\n", s.kind.as_str(), s.message));
+        line(out, format!("- **{}**: {}", s.kind.as_str(), s.message));
     }
     out.push('\n');
 
     out.push_str("### Unplanned intake\n\n");
-    none_if(w.unplanned.is_empty(), &mut out);
+    none_if(w.unplanned.is_empty(), out);
     for u in &w.unplanned {
         let mut when = Vec::new();
         if let Some(d) = u.created {
@@ -37,30 +38,36 @@ pub fn markdown(w: &Weekly) -> String {
             .as_deref()
             .map(|r| format!(", requested by {r}"))
             .unwrap_or_default();
-        out.push_str(&format!(
-            "- {} {}{} — {reason}{by} ({}; {})\n",
-            u.id,
-            u.title,
-            owner(&u.owner),
-            u.status.as_str(),
-            when.join(", ")
-        ));
+        line(
+            out,
+            format!(
+                "- {} {}{} — {reason}{by} ({}; {})",
+                u.id,
+                u.title,
+                owner(&u.owner),
+                u.status.as_str(),
+                when.join(", ")
+            ),
+        );
     }
     out.push('\n');
 
     out.push_str("### Next up\n\n");
-    none_if(w.next.is_empty(), &mut out);
+    none_if(w.next.is_empty(), out);
     for (i, t) in w.next.iter().enumerate() {
-        out.push_str(&format!(
-            "{}. {} {}{} — {}\n",
-            i + 1,
-            t.id,
-            t.title,
-            owner(&t.owner),
-            t.reason
-        ));
+        line(
+            out,
+            format!(
+                "{}. {} {}{} — {}",
+                i + 1,
+                t.id,
+                t.title,
+                owner(&t.owner),
+                t.reason
+            ),
+        );
     }
-    out
+    text
 }
 
 /// The digest fitted to a terminal of `width` columns: each paragraph and
@@ -143,12 +150,10 @@ fn finished(w: &Weekly, out: &mut String) {
             None => format!("→ {}", t.krs.join(", ")),
             Some(why) => format!("(untraced: {why})"),
         };
-        out.push_str(&format!(
-            "- {} {}{} {goal}\n",
-            t.id,
-            t.title,
-            owner(&t.owner)
-        ));
+        line(
+            out,
+            format!("- {} {}{} {goal}", t.id, t.title, owner(&t.owner)),
+        );
     }
     out.push('\n');
 }
@@ -157,14 +162,17 @@ fn blocked(w: &Weekly, out: &mut String) {
     out.push_str("### Newly blocked\n\n");
     none_if(w.newly_blocked.is_empty(), out);
     for b in &w.newly_blocked {
-        out.push_str(&format!(
-            "- {} {}{}, blocked since {}{}\n",
-            b.id,
-            b.title,
-            owner(&b.owner),
-            b.since,
-            holds(b)
-        ));
+        line(
+            out,
+            format!(
+                "- {} {}{}, blocked since {}{}",
+                b.id,
+                b.title,
+                owner(&b.owner),
+                b.since,
+                holds(b)
+            ),
+        );
     }
     out.push('\n');
     out.push_str(&format!(
@@ -173,15 +181,18 @@ fn blocked(w: &Weekly, out: &mut String) {
     ));
     none_if(w.blocked_past_sla.is_empty(), out);
     for b in &w.blocked_past_sla {
-        out.push_str(&format!(
-            "- {} {}{}, blocked {} days (since {}){}\n",
-            b.id,
-            b.title,
-            owner(&b.owner),
-            b.days,
-            b.since,
-            holds(b)
-        ));
+        line(
+            out,
+            format!(
+                "- {} {}{}, blocked {} days (since {}){}",
+                b.id,
+                b.title,
+                owner(&b.owner),
+                b.days,
+                b.since,
+                holds(b)
+            ),
+        );
     }
     out.push('\n');
 }
@@ -198,20 +209,20 @@ fn krs(w: &Weekly, out: &mut String) {
             ),
             None => "not active".to_string(),
         };
-        out.push_str(&format!("- {} (was {was})\n", kr_line(k)));
+        line(out, format!("- {} (was {was})", kr_line(k)));
     }
     out.push('\n');
     out.push_str("### KRs that changed status this week\n\n");
     none_if(w.krs.changed.is_empty(), out);
     for k in &w.krs.changed {
         let was = k.was.map_or("not active", |s| s.words());
-        out.push_str(&format!("- {} (was {was})\n", kr_line(k)));
+        line(out, format!("- {} (was {was})", kr_line(k)));
     }
     out.push('\n');
     out.push_str("### Lagging KRs\n\n");
     none_if(w.krs.lagging.is_empty(), out);
     for k in &w.krs.lagging {
-        out.push_str(&format!("- {}\n", kr_line(k)));
+        line(out, format!("- {}", kr_line(k)));
     }
     out.push('\n');
 }
@@ -224,13 +235,16 @@ fn checkins(w: &Weekly, out: &mut String) {
             Some(d) => format!("last check-in {d}, {} days ago", c.days),
             None => format!("no check-in in the {} days since its period began", c.days),
         };
-        out.push_str(&format!(
-            "- {} {}{} — {last} (`align checkin {} VALUE`)\n",
-            c.id,
-            c.title,
-            owner(&c.owner),
-            c.id
-        ));
+        line(
+            out,
+            format!(
+                "- {} {}{} — {last} (`align checkin {} VALUE`)",
+                c.id,
+                c.title,
+                owner(&c.owner),
+                c.id
+            ),
+        );
     }
     out.push('\n');
 }
@@ -263,6 +277,13 @@ fn holds(b: &BlockedTask) -> String {
         out.push_str(&format!("; blocker owned by {who}, {due}"));
     }
     out
+}
+
+/// Writes one list item, escaped as a whole (`text::escape`): every item is
+/// one line, and the ids, titles, owners and reasons in it come from files.
+pub(super) fn line(out: &mut String, text: String) {
+    out.push_str(&crate::text::escape(&text));
+    out.push('\n');
 }
 
 pub(super) fn owner(o: &Option<String>) -> String {
