@@ -44,7 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an item done today (or on --as-of)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one item with its links out and in')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw the goal graph as a Mermaid or Graphviz diagram')
-            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a report (weekly: a Markdown digest of the week)')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a report: Monday planning, Wednesday blockers, Friday review')
             [CompletionResult]::new('trend', 'trend', [CompletionResultType]::ParameterValue, 'The audit metrics at points in git history')
             [CompletionResult]::new('capacity', 'capacity', [CompletionResultType]::ParameterValue, 'Open work per owner and objective against capacity, and each objective''s share')
             [CompletionResult]::new('site', 'site', [CompletionResultType]::ParameterValue, 'Write the leadership view: a static, self-contained HTML site and data.json')
@@ -260,8 +260,56 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('weekly', 'weekly', [CompletionResultType]::ParameterValue, 'A Markdown digest of the week ending on --as-of')
+            [CompletionResult]::new('planning', 'planning', [CompletionResultType]::ParameterValue, 'Monday: lagging and starved KRs with the open work that could move them, and untraced intake')
+            [CompletionResult]::new('blockers', 'blockers', [CompletionResultType]::ParameterValue, 'Wednesday: every blocked, late and in-review item with owner, due date and days')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Friday: the week''s finished work, KRs that changed status, check-ins due')
+            [CompletionResult]::new('weekly', 'weekly', [CompletionResultType]::ParameterValue, 'The Friday review under its old name (alias of `review`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'align;report;planning' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if started in DIR (the root is searched from there)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (each command lists the ones it supports)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured under auto)')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The day to judge time by, YYYY-MM-DD (default: today)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors; the exit status tells the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors; the exit status tells the result')
+            [CompletionResult]::new('--no-ignore', '--no-ignore', [CompletionResultType]::ParameterName, 'Read files that git ignores too')
+            [CompletionResult]::new('--no-history', '--no-history', [CompletionResultType]::ParameterName, 'Judge by the files'' own dates only, reading no git history')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'align;report;blockers' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if started in DIR (the root is searched from there)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (each command lists the ones it supports)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured under auto)')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The day to judge time by, YYYY-MM-DD (default: today)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors; the exit status tells the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors; the exit status tells the result')
+            [CompletionResult]::new('--no-ignore', '--no-ignore', [CompletionResultType]::ParameterName, 'Read files that git ignores too')
+            [CompletionResult]::new('--no-history', '--no-history', [CompletionResultType]::ParameterName, 'Judge by the files'' own dates only, reading no git history')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'align;report;review' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if started in DIR (the root is searched from there)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (each command lists the ones it supports)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured under auto)')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The day to judge time by, YYYY-MM-DD (default: today)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors; the exit status tells the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors; the exit status tells the result')
+            [CompletionResult]::new('--no-ignore', '--no-ignore', [CompletionResultType]::ParameterName, 'Read files that git ignores too')
+            [CompletionResult]::new('--no-history', '--no-history', [CompletionResultType]::ParameterName, 'Judge by the files'' own dates only, reading no git history')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'align;report;weekly' {
@@ -280,8 +328,20 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             break
         }
         'align;report;help' {
-            [CompletionResult]::new('weekly', 'weekly', [CompletionResultType]::ParameterValue, 'A Markdown digest of the week ending on --as-of')
+            [CompletionResult]::new('planning', 'planning', [CompletionResultType]::ParameterValue, 'Monday: lagging and starved KRs with the open work that could move them, and untraced intake')
+            [CompletionResult]::new('blockers', 'blockers', [CompletionResultType]::ParameterValue, 'Wednesday: every blocked, late and in-review item with owner, due date and days')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Friday: the week''s finished work, KRs that changed status, check-ins due')
+            [CompletionResult]::new('weekly', 'weekly', [CompletionResultType]::ParameterValue, 'The Friday review under its old name (alias of `review`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'align;report;help;planning' {
+            break
+        }
+        'align;report;help;blockers' {
+            break
+        }
+        'align;report;help;review' {
             break
         }
         'align;report;help;weekly' {
@@ -479,7 +539,7 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an item done today (or on --as-of)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one item with its links out and in')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw the goal graph as a Mermaid or Graphviz diagram')
-            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a report (weekly: a Markdown digest of the week)')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a report: Monday planning, Wednesday blockers, Friday review')
             [CompletionResult]::new('trend', 'trend', [CompletionResultType]::ParameterValue, 'The audit metrics at points in git history')
             [CompletionResult]::new('capacity', 'capacity', [CompletionResultType]::ParameterValue, 'Open work per owner and objective against capacity, and each objective''s share')
             [CompletionResult]::new('site', 'site', [CompletionResultType]::ParameterValue, 'Write the leadership view: a static, self-contained HTML site and data.json')
@@ -525,7 +585,19 @@ Register-ArgumentCompleter -Native -CommandName 'align' -ScriptBlock {
             break
         }
         'align;help;report' {
-            [CompletionResult]::new('weekly', 'weekly', [CompletionResultType]::ParameterValue, 'A Markdown digest of the week ending on --as-of')
+            [CompletionResult]::new('planning', 'planning', [CompletionResultType]::ParameterValue, 'Monday: lagging and starved KRs with the open work that could move them, and untraced intake')
+            [CompletionResult]::new('blockers', 'blockers', [CompletionResultType]::ParameterValue, 'Wednesday: every blocked, late and in-review item with owner, due date and days')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Friday: the week''s finished work, KRs that changed status, check-ins due')
+            [CompletionResult]::new('weekly', 'weekly', [CompletionResultType]::ParameterValue, 'The Friday review under its old name (alias of `review`)')
+            break
+        }
+        'align;help;report;planning' {
+            break
+        }
+        'align;help;report;blockers' {
+            break
+        }
+        'align;help;report;review' {
             break
         }
         'align;help;report;weekly' {

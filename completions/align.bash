@@ -148,6 +148,15 @@ _align() {
             align__subcmd__help__subcmd__hook,uninstall)
                 cmd="align__subcmd__help__subcmd__hook__subcmd__uninstall"
                 ;;
+            align__subcmd__help__subcmd__report,blockers)
+                cmd="align__subcmd__help__subcmd__report__subcmd__blockers"
+                ;;
+            align__subcmd__help__subcmd__report,planning)
+                cmd="align__subcmd__help__subcmd__report__subcmd__planning"
+                ;;
+            align__subcmd__help__subcmd__report,review)
+                cmd="align__subcmd__help__subcmd__report__subcmd__review"
+                ;;
             align__subcmd__help__subcmd__report,weekly)
                 cmd="align__subcmd__help__subcmd__report__subcmd__weekly"
                 ;;
@@ -169,14 +178,32 @@ _align() {
             align__subcmd__hook__subcmd__help,uninstall)
                 cmd="align__subcmd__hook__subcmd__help__subcmd__uninstall"
                 ;;
+            align__subcmd__report,blockers)
+                cmd="align__subcmd__report__subcmd__blockers"
+                ;;
             align__subcmd__report,help)
                 cmd="align__subcmd__report__subcmd__help"
+                ;;
+            align__subcmd__report,planning)
+                cmd="align__subcmd__report__subcmd__planning"
+                ;;
+            align__subcmd__report,review)
+                cmd="align__subcmd__report__subcmd__review"
                 ;;
             align__subcmd__report,weekly)
                 cmd="align__subcmd__report__subcmd__weekly"
                 ;;
+            align__subcmd__report__subcmd__help,blockers)
+                cmd="align__subcmd__report__subcmd__help__subcmd__blockers"
+                ;;
             align__subcmd__report__subcmd__help,help)
                 cmd="align__subcmd__report__subcmd__help__subcmd__help"
+                ;;
+            align__subcmd__report__subcmd__help,planning)
+                cmd="align__subcmd__report__subcmd__help__subcmd__planning"
+                ;;
+            align__subcmd__report__subcmd__help,review)
+                cmd="align__subcmd__report__subcmd__help__subcmd__review"
                 ;;
             align__subcmd__report__subcmd__help,weekly)
                 cmd="align__subcmd__report__subcmd__help__subcmd__weekly"
@@ -738,8 +765,50 @@ _align() {
             return 0
             ;;
         align__subcmd__help__subcmd__report)
-            opts="weekly"
+            opts="planning blockers review weekly"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__help__subcmd__report__subcmd__blockers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__help__subcmd__report__subcmd__planning)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__help__subcmd__report__subcmd__review)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1200,7 +1269,7 @@ _align() {
             return 0
             ;;
         align__subcmd__report)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version weekly help"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version planning blockers review weekly help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1229,9 +1298,53 @@ _align() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        align__subcmd__report__subcmd__help)
-            opts="weekly help"
+        align__subcmd__report__subcmd__blockers)
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json short github sarif markdown csv mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__report__subcmd__help)
+            opts="planning blockers review weekly help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__report__subcmd__help__subcmd__blockers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1257,6 +1370,34 @@ _align() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        align__subcmd__report__subcmd__help__subcmd__planning)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__report__subcmd__help__subcmd__review)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         align__subcmd__report__subcmd__help__subcmd__weekly)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1264,6 +1405,66 @@ _align() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__report__subcmd__planning)
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json short github sarif markdown csv mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__report__subcmd__review)
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json short github sarif markdown csv mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -41,7 +41,7 @@ set edit:completion:arg-completer[align] = {|@words|
             cand done 'Mark an item done today (or on --as-of)'
             cand show 'Show one item with its links out and in'
             cand graph 'Draw the goal graph as a Mermaid or Graphviz diagram'
-            cand report 'Write a report (weekly: a Markdown digest of the week)'
+            cand report 'Write a report: Monday planning, Wednesday blockers, Friday review'
             cand trend 'The audit metrics at points in git history'
             cand capacity 'Open work per owner and objective against capacity, and each objective''s share'
             cand site 'Write the leadership view: a static, self-contained HTML site and data.json'
@@ -245,8 +245,53 @@ set edit:completion:arg-completer[align] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand weekly 'A Markdown digest of the week ending on --as-of'
+            cand planning 'Monday: lagging and starved KRs with the open work that could move them, and untraced intake'
+            cand blockers 'Wednesday: every blocked, late and in-review item with owner, due date and days'
+            cand review 'Friday: the week''s finished work, KRs that changed status, check-ins due'
+            cand weekly 'The Friday review under its old name (alias of `review`)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'align;report;planning'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand --no-ignore 'Read files that git ignores too'
+            cand --no-history 'Judge by the files'' own dates only, reading no git history'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;report;blockers'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand --no-ignore 'Read files that git ignores too'
+            cand --no-history 'Judge by the files'' own dates only, reading no git history'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;report;review'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand --no-ignore 'Read files that git ignores too'
+            cand --no-history 'Judge by the files'' own dates only, reading no git history'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'align;report;weekly'= {
             cand -C 'Run as if started in DIR (the root is searched from there)'
@@ -263,8 +308,17 @@ set edit:completion:arg-completer[align] = {|@words|
             cand --version 'Print version'
         }
         &'align;report;help'= {
-            cand weekly 'A Markdown digest of the week ending on --as-of'
+            cand planning 'Monday: lagging and starved KRs with the open work that could move them, and untraced intake'
+            cand blockers 'Wednesday: every blocked, late and in-review item with owner, due date and days'
+            cand review 'Friday: the week''s finished work, KRs that changed status, check-ins due'
+            cand weekly 'The Friday review under its old name (alias of `review`)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'align;report;help;planning'= {
+        }
+        &'align;report;help;blockers'= {
+        }
+        &'align;report;help;review'= {
         }
         &'align;report;help;weekly'= {
         }
@@ -445,7 +499,7 @@ set edit:completion:arg-completer[align] = {|@words|
             cand done 'Mark an item done today (or on --as-of)'
             cand show 'Show one item with its links out and in'
             cand graph 'Draw the goal graph as a Mermaid or Graphviz diagram'
-            cand report 'Write a report (weekly: a Markdown digest of the week)'
+            cand report 'Write a report: Monday planning, Wednesday blockers, Friday review'
             cand trend 'The audit metrics at points in git history'
             cand capacity 'Open work per owner and objective against capacity, and each objective''s share'
             cand site 'Write the leadership view: a static, self-contained HTML site and data.json'
@@ -479,7 +533,16 @@ set edit:completion:arg-completer[align] = {|@words|
         &'align;help;graph'= {
         }
         &'align;help;report'= {
-            cand weekly 'A Markdown digest of the week ending on --as-of'
+            cand planning 'Monday: lagging and starved KRs with the open work that could move them, and untraced intake'
+            cand blockers 'Wednesday: every blocked, late and in-review item with owner, due date and days'
+            cand review 'Friday: the week''s finished work, KRs that changed status, check-ins due'
+            cand weekly 'The Friday review under its old name (alias of `review`)'
+        }
+        &'align;help;report;planning'= {
+        }
+        &'align;help;report;blockers'= {
+        }
+        &'align;help;report;review'= {
         }
         &'align;help;report;weekly'= {
         }

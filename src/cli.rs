@@ -143,9 +143,9 @@ pub enum Command {
         after_help = "Formats: mermaid (default), dot, json.\n\nExamples:\n  align graph > goals.mmd\n  align graph O-1 --format dot | dot -Tsvg > o1.svg"
     )]
     Graph(GraphArgs),
-    /// Write a report (weekly: a Markdown digest of the week)
+    /// Write a report: Monday planning, Wednesday blockers, Friday review
     #[command(
-        after_help = "Formats: markdown (default; human prints the same), json.\n\nExamples:\n  align report weekly\n  align report weekly --as-of 2026-11-13 >> $GITHUB_STEP_SUMMARY"
+        after_help = "Formats: markdown (default), human, json.\n\nExamples:\n  align report planning\n  align report blockers --format human\n  align report review --as-of 2026-11-13 >> $GITHUB_STEP_SUMMARY\n  align report weekly   # the review's old name"
     )]
     Report(ReportArgs),
     /// The audit metrics at points in git history
@@ -367,7 +367,22 @@ pub struct ReportArgs {
 /// The reports `align report` writes.
 #[derive(Debug, Subcommand)]
 pub enum ReportKind {
-    /// A Markdown digest of the week ending on --as-of
+    /// Monday: lagging and starved KRs with the open work that could move them, and untraced intake
+    #[command(
+        after_help = "Examples:\n  align report planning\n  align report planning --format json | jq '.krs[].id'"
+    )]
+    Planning,
+    /// Wednesday: every blocked, late and in-review item with owner, due date and days
+    #[command(
+        after_help = "Thresholds: audit.block_sla_days, audit.late_days, audit.review_sla_hours in align.yaml.\n\nExamples:\n  align report blockers\n  align report blockers --format human"
+    )]
+    Blockers,
+    /// Friday: the week's finished work, KRs that changed status, check-ins due
+    #[command(
+        after_help = "Examples:\n  align report review\n  align report review --as-of 2026-11-13 >> $GITHUB_STEP_SUMMARY"
+    )]
+    Review,
+    /// The Friday review under its old name (alias of `review`)
     Weekly,
 }
 

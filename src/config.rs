@@ -65,6 +65,13 @@ pub struct AuditConfig {
     pub block_sla_days: i64,
     pub at_risk_gap: f64,
     pub off_track_gap: f64,
+    /// An open initiative or task more than this many days past its `due`
+    /// is late (SPEC §14).
+    pub late_days: i64,
+    /// Work in `review` longer than this waits too long for approval.
+    pub review_sla_hours: i64,
+    /// A KR whose latest check-in is older than this is due one.
+    pub checkin_days: i64,
 }
 
 impl Default for AuditConfig {
@@ -77,6 +84,9 @@ impl Default for AuditConfig {
             block_sla_days: 2,
             at_risk_gap: 0.10,
             off_track_gap: 0.25,
+            late_days: 3,
+            review_sla_hours: 48,
+            checkin_days: 7,
         }
     }
 }
@@ -172,6 +182,9 @@ const KEYS: &[&str] = &[
     "block_sla_days",
     "at_risk_gap",
     "off_track_gap",
+    "late_days",
+    "review_sla_hours",
+    "checkin_days",
     "paths",
     "capacity",
     "default",
@@ -244,6 +257,19 @@ impl Config {
                         "`capacity` holds {v}, which is not a weekly number of estimate points"
                     ),
                     "give each person the estimate points they finish in a week, e.g. `capacity: {default: 8, people: {sam: 5}}`",
+                ));
+            }
+        }
+        let a = &self.audit;
+        for (key, v) in [
+            ("late_days", a.late_days),
+            ("review_sla_hours", a.review_sla_hours),
+            ("checkin_days", a.checkin_days),
+        ] {
+            if v < 0 {
+                return Err(bad(
+                    format!("`audit.{key}` is {v}; a threshold of time cannot be negative"),
+                    "use 0 or more, e.g. `late_days: 3`, `review_sla_hours: 48`, `checkin_days: 7`",
                 ));
             }
         }
@@ -412,6 +438,27 @@ mod tests {
             panic!()
         };
         assert_eq!((help.as_str(), line), ("did you mean `stale_days`?", 2));
+    }
+
+    #[test]
+    fn rhythm_thresholds_are_read_and_checked() {
+        let c = Config::parse(
+            "audit:\n  late_days: 5\n  review_sla_hours: 24\n  checkin_days: 14\n",
+            Path::new("a"),
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                c.audit.late_days,
+                c.audit.review_sla_hours,
+                c.audit.checkin_days
+            ),
+            (5, 24, 14)
+        );
+        assert!(Config::parse("audit:\n  checkin_days: -1\n", Path::new("a")).is_err());
+        let c =
+            Config::parse("statuses:\n  review: [awaiting-approval]\n", Path::new("a")).unwrap();
+        assert_eq!(c.status("Awaiting-Approval"), Some(Status::Review));
     }
 
     #[test]

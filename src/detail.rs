@@ -183,6 +183,9 @@ fn shown(i: &Item, name: &str) -> Option<Value> {
         "raci" => i.raci.as_ref().map_or(Value::Null, |r| {
             json!({"responsible": r.responsible, "accountable": r.accountable, "consulted": r.consulted, "informed": r.informed})
         }),
+        "blocker" => i.blocker.as_ref().map_or(Value::Null, |b| {
+            json!({"reason": b.reason, "owner": b.owner, "due": b.due.map(|d| d.to_string())})
+        }),
         "created" => date(i.created),
         "updated" => date(i.updated),
         "blocked_since" => date(i.blocked_since),

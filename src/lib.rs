@@ -8,6 +8,7 @@
 pub(crate) mod asof;
 pub(crate) mod audit;
 pub(crate) mod authoring;
+pub(crate) mod blockers;
 pub mod cli;
 pub(crate) mod commands;
 pub(crate) mod config;
@@ -26,6 +27,7 @@ pub(crate) mod next;
 pub(crate) mod output;
 pub(crate) mod parse;
 pub(crate) mod periods;
+pub(crate) mod planning;
 pub(crate) mod report;
 pub(crate) mod rollup;
 pub(crate) mod rules;

@@ -268,6 +268,18 @@ fn attempt(
         }
         for &ix in items {
             let item = &graph.items[ix];
+            // SPEC §14: time in review from the commit that set `review`
+            // (initiatives and tasks alike).
+            if item.status == Status::Review {
+                let Some(run) = run_of(reader, path, &item.id, &versions, day, Status::Review)?
+                else {
+                    return Ok(None);
+                };
+                facts.review_since[ix] = run.map(|(start, first)| match (first, item.updated) {
+                    (true, Some(u)) if u < start => u,
+                    _ => start,
+                });
+            }
             if item.kind != Kind::Task {
                 continue;
             }

@@ -61,6 +61,9 @@ pub struct Node {
     /// says "off track (KR-3)"); left out of the JSON shape (SPEC §4).
     #[serde(skip)]
     pub set_by: Option<String>,
+    /// KRs: the late initiatives that make it at risk (SPEC §14).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub late: Vec<String>,
 }
 
 impl Node {
@@ -218,10 +221,15 @@ impl<'a> Rollup<'a> {
             children.push(self.node(c, below, keep, deferred));
         }
         let mut set_by = None;
+        let mut late = Vec::new();
         let mut forecast = None;
         let (status, progress) = match item.kind {
             Kind::Kr => {
                 let e = self.eval(ix);
+                // A late initiative makes the KR at risk (SPEC §14): name
+                // it, as an objective names the KR that sets its status.
+                late = e.late.iter().map(|l| g.items[l.item].id.clone()).collect();
+                set_by = e.late.first().map(|l| g.items[l.item].id.clone());
                 forecast = e
                     .forecast
                     .map(|f| (f, (e.period.end, item.metric.is_none())));
@@ -265,6 +273,7 @@ impl<'a> Rollup<'a> {
             forecast_by: forecast.map(|f| f.1),
             children,
             set_by,
+            late,
         }
     }
 

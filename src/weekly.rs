@@ -1,8 +1,10 @@
 //! The weekly digest of `align report weekly` (SPEC §4): what happened in
 //! the seven days ending on as-of — finished work (traced and untraced),
 //! newly blocked and overdue blocked work, KRs that turned lagging or
-//! stalled since a week ago, the audit's signals, unplanned intake and the
-//! top of the `next` queue. Pure: it reads the graph and the facts the
+//! stalled since a week ago, KRs whose status changed, the check-ins due
+//! (SPEC §14), the audit's signals, unplanned intake and the top of the
+//! `next` queue. It is the Friday review of `align report review`
+//! (`weekly` is its alias). Pure: it reads the graph and the facts the
 //! caller hands in (now and a week ago) and returns plain data.
 
 use std::collections::HashMap;
@@ -37,6 +39,8 @@ pub struct Weekly {
     pub block_sla_days: i64,
     pub blocked_past_sla: Vec<BlockedTask>,
     pub krs: KrChanges,
+    /// KRs due their Friday check-in (`audit.checkin_days`).
+    pub checkins_due: Vec<CheckinLine>,
     pub signals: Vec<Signal>,
     pub unplanned: Vec<UnplannedTask>,
     pub next: Vec<Ranked>,
@@ -91,6 +95,8 @@ pub struct BlockedTask {
     pub days: i64,
     /// The KRs it traces to.
     pub krs: Vec<String>,
+    /// Its `blocker: {reason, owner, due}` as written (SPEC §14).
+    pub blocker: Option<crate::blockers::BlockerOut>,
 }
 
 /// KRs that turned lagging or stalled, and every KR lagging now.
@@ -98,6 +104,8 @@ pub struct BlockedTask {
 pub struct KrChanges {
     /// Lagging or stalled at as-of, and not so (in that respect) a week ago.
     pub turned: Vec<KrLine>,
+    /// Whose status differs from a week ago (either way).
+    pub changed: Vec<KrLine>,
     pub lagging: Vec<KrLine>,
 }
 
@@ -116,6 +124,19 @@ pub struct KrLine {
     /// Its status a week ago (`None` when it was not in that audit).
     pub was: Option<KrStatus>,
     pub was_stalled: bool,
+}
+
+/// A KR due its check-in.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckinLine {
+    pub id: String,
+    pub title: String,
+    pub owner: Option<String>,
+    /// Its latest check-in; `None` when it has none.
+    #[serde(serialize_with = "date_opt")]
+    pub last: Option<Date>,
+    /// Days since that check-in, else since its period began.
+    pub days: i64,
 }
 
 /// An unplanned task created or finished in the week.
@@ -182,6 +203,7 @@ pub fn weekly(
         block_sla_days: config.audit.block_sla_days,
         blocked_past_sla,
         krs: kr_changes(&current, &past),
+        checkins_due: checkins_due(g, config, as_of, window, &current),
         signals: current.signals,
         unplanned: unplanned(g, now, &week),
         next: queue.tasks,
@@ -264,6 +286,7 @@ fn blocked(
             since,
             days: days_between(since, as_of),
             krs: g.trace(t).iter().map(|&k| g.items[k].id.clone()).collect(),
+            blocker: item.blocker.as_ref().map(crate::blockers::BlockerOut::of),
         };
         // Independent lists: with a short SLA, work blocked early in the
         // week is both new and already overdue.
@@ -300,11 +323,39 @@ fn kr_changes(now: &audit::Audit, past: &audit::Audit) -> KrChanges {
         if (k.status.is_lagging() && !was_lagging) || (k.stalled && !was_stalled) {
             out.turned.push(line.clone());
         }
+        if was.is_some_and(|w| w.status != k.status) {
+            out.changed.push(line.clone());
+        }
         if k.status.is_lagging() {
             out.lagging.push(line);
         }
     }
     out
+}
+
+/// The KRs of the audit at as-of that are due a check-in.
+fn checkins_due(
+    g: &Graph,
+    config: &Config,
+    as_of: Date,
+    window: &Period,
+    now: &audit::Audit,
+) -> Vec<CheckinLine> {
+    now.krs
+        .iter()
+        .filter_map(|k| {
+            // As the audit judges it: its period, else the window.
+            let period = crate::periods::kr_period(g, k.ix).unwrap_or(*window);
+            let due = audit::rhythm::checkin_due(g, k.ix, k.status, &period, as_of, &config.audit)?;
+            Some(CheckinLine {
+                id: k.id.clone(),
+                title: k.title.clone(),
+                owner: k.owner.clone(),
+                last: due.last,
+                days: due.days,
+            })
+        })
+        .collect()
 }
 
 /// Unplanned tasks created or finished in the week.

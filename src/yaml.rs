@@ -304,6 +304,15 @@ pub struct RawRaci {
     pub informed: Option<Scalars>,
 }
 
+/// `blocker: {reason, owner, due}` on a blocked task (SPEC §14).
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(default)]
+pub struct RawBlocker {
+    pub reason: Option<Scalar>,
+    pub owner: Option<Scalars>,
+    pub due: Option<Scalar>,
+}
+
 /// An item as read: every field any kind may carry, each lenient, plus
 /// the `items:` list a YAML file may hold.
 pub type RawItem = RawItemOf<Listed<Mapped<RawItemOf<IgnoredAny>>>>;
@@ -342,6 +351,7 @@ pub struct RawItemOf<I> {
     pub reason: Option<Scalar>,
     pub requested_by: Option<Scalar>,
     pub raci: Option<Mapped<RawRaci>>,
+    pub blocker: Option<Mapped<RawBlocker>>,
     /// A YAML file may hold `items: [...]` (only at its top level).
     pub items: Option<I>,
 }
@@ -695,6 +705,7 @@ mod tests {
         assert_eq!(serde_fields::<RawMetric>(), parts("metric"));
         assert_eq!(serde_fields::<RawCheckin>(), parts("checkins"));
         assert_eq!(serde_fields::<RawRaci>(), parts("raci"));
+        assert_eq!(serde_fields::<RawBlocker>(), parts("blocker"));
     }
 
     #[test]

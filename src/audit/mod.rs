@@ -10,6 +10,7 @@ pub mod capacity;
 mod empty;
 pub mod forecast;
 mod progress;
+pub mod rhythm;
 mod shape;
 mod stalled;
 mod work;
@@ -57,6 +58,8 @@ pub struct KrEval {
     /// Open tasks that trace to it.
     pub open: Vec<ItemIx>,
     pub stall: Stall,
+    /// Late initiatives aimed at it (SPEC §14): at risk, like a stall.
+    pub late: Vec<rhythm::Late>,
     /// Where its pace leads by the period end (SPEC §10); never a status.
     pub forecast: Option<Forecast>,
 }
@@ -82,6 +85,7 @@ pub fn evaluate_kr(cx: &Context, kr: ItemIx) -> KrEval {
         .filter(|&t| g.items[t].is_open())
         .collect();
     let stall = stall(g, kr, &open, &cx.config.audit, cx.as_of, cx.facts);
+    let late = rhythm::late_initiatives(g, kr, cx.as_of, &cx.config.audit);
     let progress = kr_progress(g, kr, cx.as_of);
     let expected = expected_progress(&period, cx.as_of);
     let checkin = latest_checkin(&item.checkins, cx.as_of);
@@ -93,7 +97,7 @@ pub fn evaluate_kr(cx: &Context, kr: ItemIx) -> KrEval {
             before_start: cx.as_of < period.start,
             marked_done: item.status == Status::Done,
             confidence,
-            stalled: stall.stalled(),
+            stalled: stall.stalled() || !late.is_empty(),
         },
         &cx.config.audit,
     );
@@ -111,6 +115,7 @@ pub fn evaluate_kr(cx: &Context, kr: ItemIx) -> KrEval {
         period,
         open,
         stall,
+        late,
         forecast,
     }
 }
@@ -247,9 +252,13 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
                 .count(),
             stalled: e.stall.stalled(),
             starved: is_starved,
+            late: e.late.iter().map(|l| g.items[l.item].id.clone()).collect(),
             forecast: e.forecast,
         });
     }
+    // Late work, slow approvals and check-ins due (SPEC §14).
+    let periods: Vec<Period> = evals.iter().map(|e| e.period).collect();
+    signals.extend(rhythm::signals(g, cfg, as_of, facts, &krs, &periods));
 
     for (b, held) in &blocked {
         signals.push(blocked_signal(g, b, held, cfg.block_sla_days));

@@ -124,6 +124,9 @@ pub struct KrReport {
     pub blocked_tasks: usize,
     pub stalled: bool,
     pub starved: bool,
+    /// Late initiatives aimed at it (SPEC §14): each makes it at risk, as
+    /// a stall does, and is named here as the reason.
+    pub late: Vec<String>,
     /// Where the KR's pace leads by its period end (SPEC §10); `None`
     /// without two check-ins in the period (or, task-driven, any rate).
     pub forecast: Option<super::Forecast>,
@@ -145,6 +148,9 @@ pub enum SignalKind {
     Prioritization,
     Stalled,
     Blocked,
+    Late,
+    Approval,
+    CheckinDue,
     Coverage,
     Allocation,
     Capacity,
@@ -158,6 +164,9 @@ impl SignalKind {
             SignalKind::Prioritization => "prioritization",
             SignalKind::Stalled => "stalled",
             SignalKind::Blocked => "blocked",
+            SignalKind::Late => "late",
+            SignalKind::Approval => "approval",
+            SignalKind::CheckinDue => "checkin_due",
             SignalKind::Coverage => "coverage",
             SignalKind::Allocation => "allocation",
             SignalKind::Capacity => "capacity",

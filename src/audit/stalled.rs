@@ -32,6 +32,10 @@ pub struct Facts {
     /// `blocked_since:` field, the first commit of the latest unbroken run
     /// of commits in which it is blocked (SPEC §8).
     pub blocked_since: Vec<Option<Date>>,
+    /// Per item (`graph.items`): for an item in `review`, the day of the
+    /// commit that set it (the first of its latest unbroken run of
+    /// versions in review), from history (SPEC §14 time in review).
+    pub review_since: Vec<Option<Date>>,
 }
 
 impl Facts {
@@ -41,6 +45,7 @@ impl Facts {
             file_changed: vec![None; graph.files.len()],
             history_cut: false,
             inferred_done: vec![None; graph.items.len()],
+            review_since: vec![None; graph.items.len()],
             blocked_since: vec![None; graph.items.len()],
         }
     }
@@ -51,6 +56,16 @@ impl Facts {
         graph.items[ix]
             .done
             .or_else(|| self.inferred_done.get(ix).copied().flatten())
+    }
+
+    /// Since when item `ix` is in review: the commit that set `review`,
+    /// else its `updated` field (SPEC §14).
+    pub fn review_on(&self, graph: &Graph, ix: ItemIx) -> Option<Date> {
+        self.review_since
+            .get(ix)
+            .copied()
+            .flatten()
+            .or(graph.items[ix].updated)
     }
 
     /// Since when task `ix` is blocked (SPEC §8 "Explicit dates beat

@@ -53,6 +53,10 @@ pub const MARKETING: &[(&str, &str)] = &[
         include_str!("../../examples/marketing/work/initiatives/I-3.md"),
     ),
     (
+        "work/initiatives/I-4.md",
+        include_str!("../../examples/marketing/work/initiatives/I-4.md"),
+    ),
+    (
         "work/tasks/T-0001.md",
         include_str!("../../examples/marketing/work/tasks/T-0001.md"),
     ),
@@ -155,6 +159,10 @@ pub const MARKETING: &[(&str, &str)] = &[
     (
         "work/tasks/T-c6nj.md",
         include_str!("../../examples/marketing/work/tasks/T-c6nj.md"),
+    ),
+    (
+        "work/tasks/T-k2vd.md",
+        include_str!("../../examples/marketing/work/tasks/T-k2vd.md"),
     ),
     (
         "work/tasks/T-m4zr.md",

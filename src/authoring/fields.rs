@@ -132,8 +132,11 @@ pub fn check(
                 format!("write `{field}=true` or `{field}=false`"),
             )),
         },
-        // A part naming people (`raci.consulted`) takes a list; `owner` one.
-        FieldType::Person if row.name == field => value(Value::text(owner(raw, config)?)),
+        // A part naming people (`raci.consulted`) takes a list; `owner`
+        // and `blocker.owner` (the one person who clears it) take one.
+        FieldType::Person if row.name == field || field == "blocker.owner" => {
+            value(Value::text(owner(raw, config)?))
+        }
         FieldType::Person => {
             let list = split_list(raw);
             for p in &list {

@@ -36,6 +36,7 @@ pub fn run(env: &Env, args: SiteArgs) -> Result<Outcome, Fatal> {
     let capacity = audit::capacity::capacity(graph, config, env.as_of, &window, None);
     let trend = trend(env)?;
     let (burnups, work) = site::kr_details(graph, &dated.facts, &report);
+    let blockers = crate::blockers::blockers(graph, config, env.as_of, &dated.facts);
     let title = args.title.clone().unwrap_or_else(|| {
         env.root
             .dir
@@ -55,6 +56,7 @@ pub fn run(env: &Env, args: SiteArgs) -> Result<Outcome, Fatal> {
         trend,
         burnups,
         work,
+        blockers,
     };
     let pages = site::render(&data, config.capacity.is_some())?;
     let bytes = write(&out, &pages)?;

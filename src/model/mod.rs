@@ -69,13 +69,16 @@ impl fmt::Display for Kind {
 }
 
 /// Canonical statuses. Objectives and KRs use `active`, `done`, `cancelled`;
-/// initiatives and tasks use `todo`, `doing`, `blocked`, `done`, `cancelled`.
+/// initiatives and tasks use `todo`, `doing`, `review`, `blocked`, `done`,
+/// `cancelled`. `review` is work waiting for approval (SPEC §14): open, and
+/// timed against `audit.review_sla_hours`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Active,
     Todo,
     Doing,
+    Review,
     Blocked,
     Done,
     Cancelled,
@@ -83,10 +86,11 @@ pub enum Status {
 
 impl Status {
     /// Every canonical status.
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Status::Active,
         Status::Todo,
         Status::Doing,
+        Status::Review,
         Status::Blocked,
         Status::Done,
         Status::Cancelled,
@@ -98,6 +102,7 @@ impl Status {
             Status::Active => "active",
             Status::Todo => "todo",
             Status::Doing => "doing",
+            Status::Review => "review",
             Status::Blocked => "blocked",
             Status::Done => "done",
             Status::Cancelled => "cancelled",
@@ -120,6 +125,7 @@ impl Status {
                 &[
                     Status::Todo,
                     Status::Doing,
+                    Status::Review,
                     Status::Blocked,
                     Status::Done,
                     Status::Cancelled,
@@ -129,9 +135,12 @@ impl Status {
         }
     }
 
-    /// Open work: todo, doing or blocked (SPEC §2).
+    /// Open work: todo, doing, review or blocked (SPEC §2, §14).
     pub fn is_open(self) -> bool {
-        matches!(self, Status::Todo | Status::Doing | Status::Blocked)
+        matches!(
+            self,
+            Status::Todo | Status::Doing | Status::Review | Status::Blocked
+        )
     }
 }
 
@@ -428,6 +437,17 @@ pub struct Raci {
     pub span: Span,
 }
 
+/// What holds a blocked task up, who clears it and by when (SPEC §14
+/// "every blocker ends with an owner and a due date").
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Blocker {
+    pub reason: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+    /// The `blocker` value: where AL018 points.
+    pub span: Span,
+}
+
 /// Where an item came from: the file, and which item within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Origin {
@@ -491,6 +511,7 @@ pub struct Item {
     pub reason: Option<String>,
     pub requested_by: Option<String>,
     pub raci: Option<Raci>,
+    pub blocker: Option<Blocker>,
     pub origin: Origin,
     /// The whole item's span: the front-matter or the YAML mapping.
     pub span: Span,
@@ -531,6 +552,7 @@ impl Item {
             reason: None,
             requested_by: None,
             raci: None,
+            blocker: None,
             origin,
             span: Span::default(),
             keys: Vec::new(),

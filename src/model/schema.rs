@@ -151,7 +151,7 @@ pub const FIELDS: &[Field] = &[
     field("depends_on", Kinds::TASK, FieldType::Link(LinkField::DependsOn), "Tasks that must be done first."),
     field("owner", Kinds::ALL, FieldType::Person, "The one person who owns it."),
     field("team", Kinds::ALL, FieldType::Text, "The team it belongs to; scopes the starved-KR share."),
-    field("status", Kinds::ALL, FieldType::Status, "Goals: active, done, cancelled. Work: todo, doing, blocked, done, cancelled."),
+    field("status", Kinds::ALL, FieldType::Status, "Goals: active, done, cancelled. Work: todo, doing, review, blocked, done, cancelled."),
     field("period", Kinds::OBJECTIVE, FieldType::Period, "2026-Q4, 2026-H2, 2026, or {start, end}."),
     field("weight", Kinds::GOALS, FieldType::Number, "Weight in rollups (default 1)."),
     field("metric", Kinds::KR, FieldType::Parts, "How the KR is measured: {start, target, current?, unit?}.")
@@ -168,6 +168,8 @@ pub const FIELDS: &[Field] = &[
     field("requested_by", Kinds::TASK, FieldType::Text, "Who asked for the work."),
     field("raci", Kinds::WORK, FieldType::Parts, "{responsible, accountable, consulted, informed}.")
         .refused("set its parts: `raci.responsible=…`, `raci.accountable=…`, `raci.consulted=…`, `raci.informed=…`"),
+    field("blocker", Kinds::TASK, FieldType::Parts, "What holds a blocked task up: {reason, owner, due}.")
+        .refused("set its parts: `blocker.reason=…`, `blocker.owner=…`, `blocker.due=…`"),
     field("created", Kinds::ALL, FieldType::Date, "The day it was created."),
     field("updated", Kinds::ALL, FieldType::Date, "The day it was last updated."),
     field("blocked_since", Kinds::WORK, FieldType::Date, "When it became blocked (else history, else `updated`)."),
@@ -261,6 +263,27 @@ pub const PARTS: &[Part] = &[
         "Who is asked.",
     ),
     part("raci", "informed", FieldType::Person, true, "Who is told."),
+    part(
+        "blocker",
+        "reason",
+        FieldType::Text,
+        true,
+        "What the task waits for.",
+    ),
+    part(
+        "blocker",
+        "owner",
+        FieldType::Person,
+        true,
+        "The one person who clears the blocker.",
+    ),
+    part(
+        "blocker",
+        "due",
+        FieldType::Date,
+        true,
+        "When the blocker is to be cleared.",
+    ),
 ];
 
 const fn part(

@@ -4,8 +4,8 @@
 
 use crate::model::schema::{self, FieldType};
 use crate::model::{
-    Checkin, FieldProblem, Item, Kind, Link, LinkField, Metric, Origin, Period, Raci, Status,
-    parse_date,
+    Blocker, Checkin, FieldProblem, Item, Kind, Link, LinkField, Metric, Origin, Period, Raci,
+    Status, parse_date,
 };
 use crate::span::Span;
 use crate::suggest::closest;
@@ -408,6 +408,11 @@ impl Builder<'_> {
         let reason = c.text("reason", &raw.reason);
         let requested_by = c.text("requested_by", &raw.requested_by);
         let raci = self.raci(raw, &mut c);
+        let blocker = if kind == Kind::Task {
+            self.blocker(raw, &mut c)
+        } else {
+            None
+        };
 
         // Unknown and missing fields.
         let allowed_fields: Vec<&'static str> = schema::fields_of(kind).map(|f| f.name).collect();
@@ -465,6 +470,7 @@ impl Builder<'_> {
             reason,
             requested_by,
             raci,
+            blocker,
             origin,
             span,
             keys,
@@ -651,6 +657,51 @@ impl Builder<'_> {
                     accountable: role("accountable", &r.accountable),
                     consulted: role("consulted", &r.consulted),
                     informed: role("informed", &r.informed),
+                    span,
+                })
+            }
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// `blocker: {reason, owner, due}` (SPEC §14); a plain text value is
+    /// read as the reason alone, so `blocker: waiting on legal` still says
+    /// something (and AL018 asks for its owner).
+    fn blocker<I>(&self, raw: &RawItemOf<I>, c: &mut Check) -> Option<Blocker> {
+        let span = c.spans.value("blocker");
+        match raw.blocker.as_ref()? {
+            Mapped::Other(Scalar::Null) => None,
+            Mapped::Other(s) => match s.text() {
+                Some(reason) => Some(Blocker {
+                    reason: Some(reason),
+                    span,
+                    ..Blocker::default()
+                }),
+                None => {
+                    c.invalid(
+                        "blocker",
+                        span,
+                        format!("`blocker` should be a mapping, found {}", s.describe()),
+                        "write `blocker: {reason: waiting on legal, owner: dana, due: 2026-11-20}`",
+                    );
+                    None
+                }
+            },
+            Mapped::Map(b) => {
+                let sub = c.spans.child("blocker");
+                let due_span = sub.value("due");
+                let reason = b.reason.as_ref().and_then(Scalar::text);
+                let owner = c
+                    .names("blocker.owner", &b.owner, &sub)
+                    .into_iter()
+                    .map(|(n, _)| n.strip_prefix('@').map(str::to_string).unwrap_or(n))
+                    .find(|n| !n.is_empty());
+                let due = c.date_at("blocker.due", &b.due, due_span);
+                Some(Blocker {
+                    reason,
+                    owner,
+                    due,
                     span,
                 })
             }

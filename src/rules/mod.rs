@@ -19,6 +19,7 @@ mod al014_parse_error;
 mod al015_missing_field;
 mod al016_done_without_date;
 mod al017_unplanned_without_reason;
+mod al018_blocker_without_owner;
 
 use globset::Glob;
 use jiff::civil::Date;
@@ -35,6 +36,8 @@ pub struct LintContext<'a> {
     pub graph: &'a Graph,
     pub config: &'a Config,
     pub window: Period,
+    /// The day time-dependent rules judge by (AL018).
+    pub as_of: Date,
     /// Only items in these files are checked (`lint --staged` reports on
     /// the change alone); `None` checks everything.
     pub only: Option<&'a std::collections::HashSet<usize>>,
@@ -141,6 +144,7 @@ pub const REGISTRY: &[&Rule] = &[
     &al015_missing_field::RULE,
     &al016_done_without_date::RULE,
     &al017_unplanned_without_reason::RULE,
+    &al018_blocker_without_owner::RULE,
 ];
 
 /// The texts of every rule, in code order.
@@ -198,6 +202,7 @@ pub fn lint_files(
         graph,
         config,
         window: Period::containing(config.period, as_of),
+        as_of,
         only,
     })
 }
@@ -300,6 +305,7 @@ pub(crate) mod testing {
             graph: &graph,
             config: &config,
             window: Period::parse("2026-Q4").unwrap(),
+            as_of: jiff::civil::date(2026, 11, 12),
             only: None,
         };
         lint(&cx)
@@ -323,6 +329,7 @@ pub(crate) mod testing {
             graph: &graph,
             config: &config,
             window: Period::parse("2026-Q4").unwrap(),
+            as_of: jiff::civil::date(2026, 11, 12),
             only: None,
         };
         lint(&cx)
@@ -370,7 +377,7 @@ mod tests {
     fn codes_and_names_are_unique_and_ordered() {
         let mut codes: Vec<&str> = REGISTRY.iter().map(|r| r.code).collect();
         let mut names: Vec<&str> = REGISTRY.iter().map(|r| r.name).collect();
-        assert_eq!(codes.len(), 17);
+        assert_eq!(codes.len(), 18);
         assert!(
             codes.windows(2).all(|w| w[0] < w[1]),
             "registry is in code order"
@@ -378,7 +385,7 @@ mod tests {
         codes.dedup();
         names.sort();
         names.dedup();
-        assert_eq!((codes.len(), names.len()), (17, 17));
+        assert_eq!((codes.len(), names.len()), (18, 18));
         for rule in REGISTRY {
             for part in ["What it checks", "Why it matters", "Example", "How to fix"] {
                 assert!(

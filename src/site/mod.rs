@@ -45,6 +45,9 @@ pub struct SiteData {
     pub burnups: Vec<Burnup>,
     /// The tasks under each KR, per KR of `audit.krs` in the same order.
     pub work: Vec<KrWork>,
+    /// `align report blockers --format json`: late work, blockers and work
+    /// in review, shown on the front page (SPEC §14).
+    pub blockers: crate::blockers::Blockers,
 }
 
 /// The course of one KR over its period, for its burn-up chart.

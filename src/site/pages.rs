@@ -8,8 +8,8 @@ use askama::Template;
 
 use super::SiteData;
 use super::view::{
-    CapacityView, Headline, KrRow, ObjectiveRow, SignalRow, TrendView, capacity_view, headline,
-    objective_rows, signal_rows, trend_view,
+    CapacityView, Headline, KrRow, ObjectiveRow, RhythmView, SignalRow, TrendView, capacity_view,
+    headline, objective_rows, rhythm_view, signal_rows, trend_view,
 };
 use crate::error::Fatal;
 
@@ -30,6 +30,7 @@ struct IndexPage<'a> {
     head: Headline,
     objectives: Vec<ObjectiveRow>,
     signals: Vec<SignalRow>,
+    rhythm: RhythmView,
     trend: Option<TrendView>,
     git: bool,
     capacity: CapacityView,
@@ -156,6 +157,7 @@ pub fn render(d: &SiteData, capacity_configured: bool) -> Result<Vec<Page>, Fata
         head: headline(d),
         objectives,
         signals: signal_rows(d),
+        rhythm: rhythm_view(d),
         trend: trend_view(d),
         git: d.trend.is_some(),
         capacity: capacity_view(d, capacity_configured),

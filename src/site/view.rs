@@ -139,6 +139,8 @@ pub struct KrRow {
     pub period_end: Num,
     pub starved: bool,
     pub stalled: bool,
+    /// Late initiatives aimed at it (SPEC §14), which make it at risk.
+    pub late: Vec<Num>,
     /// The signals about this KR, or about its tasks that hold it back.
     pub reasons: Vec<(&'static str, Num)>,
     /// Its first open tasks, blocked first: what is being done about it.
@@ -241,6 +243,12 @@ fn kr_row(d: &SiteData, signals: &SignalsById, at: usize) -> KrRow {
         period_end: Num::text(format!("/burnups/{at}/end"), &b.end.to_string()),
         starved: k.starved,
         stalled: k.stalled,
+        late: k
+            .late
+            .iter()
+            .enumerate()
+            .map(|(j, id)| Num::text(format!("/audit/krs/{at}/late/{j}"), id))
+            .collect(),
         reasons,
         top_open,
     }
@@ -407,6 +415,116 @@ pub fn signal_rows(d: &SiteData) -> Vec<SignalRow> {
             message: Num::text(format!("/audit/signals/{i}/message"), &s.message),
         })
         .collect()
+}
+
+/// Late work, blocked work and work waiting for approval, for the front
+/// page (SPEC §14): each line's numbers point into `data.json`'s
+/// `blockers`.
+#[derive(Debug, Clone)]
+pub struct RhythmView {
+    /// `audit.late_days`, named in the late list's heading.
+    pub late_days: Num,
+    pub late: Vec<RhythmRow>,
+    pub blocked: Vec<RhythmRow>,
+    pub review: Vec<RhythmRow>,
+}
+
+/// One late, blocked or in-review item: who owns it, how long, and the
+/// detail that says what happens next (its blocker's owner and due date).
+#[derive(Debug, Clone)]
+pub struct RhythmRow {
+    pub id: Num,
+    pub title: Num,
+    pub owner: Option<Num>,
+    /// Days late, blocked or in review; `None` where unknown.
+    pub days: Option<Num>,
+    /// Past its limit (late work always is).
+    pub over: bool,
+    /// Labelled values (`due 2026-11-16`); a label alone where the value
+    /// is missing (`no blocker named`).
+    pub detail: Vec<(&'static str, Option<Num>)>,
+}
+
+pub fn rhythm_view(d: &SiteData) -> RhythmView {
+    let b = &d.blockers;
+    let text =
+        |list: &str, i: usize, k: &str, v: &str| Num::text(format!("/blockers/{list}/{i}/{k}"), v);
+    let days = |list: &str, i: usize, k: &str, n: i64| {
+        Num::int(format!("/blockers/{list}/{i}/{k}"), n.max(0) as usize)
+    };
+    let late = b
+        .late
+        .iter()
+        .enumerate()
+        .map(|(i, x)| RhythmRow {
+            id: text("late", i, "id", &x.id),
+            title: text("late", i, "title", &x.title),
+            owner: x.owner.as_deref().map(|o| text("late", i, "owner", o)),
+            days: Some(days("late", i, "days_late", x.days_late)),
+            over: true,
+            detail: vec![("due", Some(text("late", i, "due", &x.due.to_string())))],
+        })
+        .collect();
+    let blocked = b
+        .blocked
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let detail = match &x.blocker {
+                None => vec![("no blocker named", None)],
+                Some(bl) => {
+                    let part = |k: &str, v: &Option<String>| {
+                        v.as_deref()
+                            .map(|v| text("blocked", i, &format!("blocker/{k}"), v))
+                    };
+                    vec![
+                        match part("reason", &bl.reason) {
+                            Some(n) => ("blocker:", Some(n)),
+                            None => ("no reason given", None),
+                        },
+                        match part("owner", &bl.owner) {
+                            Some(n) => ("cleared by", Some(n)),
+                            None => ("no owner", None),
+                        },
+                        match part("due", &bl.due.map(|d| d.to_string())) {
+                            Some(n) => ("due", Some(n)),
+                            None => ("no due date", None),
+                        },
+                    ]
+                }
+            };
+            RhythmRow {
+                id: text("blocked", i, "id", &x.id),
+                title: text("blocked", i, "title", &x.title),
+                owner: x.owner.as_deref().map(|o| text("blocked", i, "owner", o)),
+                days: x.days.map(|n| days("blocked", i, "days", n)),
+                over: x.past_sla,
+                detail,
+            }
+        })
+        .collect();
+    let review = b
+        .review
+        .iter()
+        .enumerate()
+        .map(|(i, x)| RhythmRow {
+            id: text("review", i, "id", &x.id),
+            title: text("review", i, "title", &x.title),
+            owner: x.owner.as_deref().map(|o| text("review", i, "owner", o)),
+            days: x.since.map(|_| days("review", i, "days", x.days)),
+            over: x.over_sla,
+            detail: vec![match x.since {
+                Some(d) => ("since", Some(text("review", i, "since", &d.to_string()))),
+                None => ("since an unknown day", None),
+            }],
+        })
+        .collect();
+    RhythmView {
+        late_days: Num::int("/blockers/late_days".into(), b.late_days.max(0) as usize),
+        late,
+        blocked,
+        review,
+    }
 }
 
 /// The capacity table: objective columns, one row per owner.

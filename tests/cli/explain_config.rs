@@ -50,7 +50,7 @@ fn explain_json() {
     let repo = TestRepo::new();
     let all: serde_json::Value =
         serde_json::from_str(&run(&repo, &["explain", "--format", "json"])).unwrap();
-    assert_eq!(all.as_array().unwrap().len(), 17);
+    assert_eq!(all.as_array().unwrap().len(), 18);
     let one: serde_json::Value =
         serde_json::from_str(&run(&repo, &["explain", "AL014", "--format", "json"])).unwrap();
     assert_eq!(one["name"], "parse-error");

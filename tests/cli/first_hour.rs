@@ -109,7 +109,7 @@ fn a_second_example_into_a_workspace_with_items_is_refused() {
     assert!(err.contains("empty folder"), "{err}");
     // Nothing of the product example was written.
     let v = json(&repo, &["lint", "--format", "json"], 0);
-    assert_eq!(v["items"], 42);
+    assert_eq!(v["items"], 44);
 }
 
 #[test]
@@ -135,7 +135,7 @@ fn status_shows_shared_work_once_and_krs_without_an_objective() {
         "{text}"
     );
     assert!(
-        text.contains("off track (KR-3)") && text.contains("at risk (KR-5)"),
+        text.contains("off track (KR-3)") && text.contains("at risk (KR-4)"),
         "{text}"
     );
     let audit = run(&repo, &["audit"], 0);
@@ -158,11 +158,11 @@ fn next_explains_its_score_and_why_nothing_is_listed() {
     let none = run(&repo, &["next", "--limit", "0"], 0);
     assert_eq!(
         none,
-        "Nothing shown: --limit 0 of 15 open tasks; pass a larger --limit.\n"
+        "Nothing shown: --limit 0 of 16 open tasks; pass a larger --limit.\n"
     );
     let nobody = run(&repo, &["next", "--owner", "nobody"], 0);
     assert!(
-        nobody.starts_with("No open task is owned by `nobody` (15 open tasks in all)"),
+        nobody.starts_with("No open task is owned by `nobody` (16 open tasks in all)"),
         "{nobody}"
     );
 }

@@ -21,6 +21,7 @@ mod history;
 mod honest;
 mod hostile;
 mod lint;
+mod rhythm;
 mod rules;
 mod shapes;
 mod site;

@@ -41,6 +41,7 @@ const FAIL: &[(&str, &[Expected])] = &[
     ("AL015", &[("AL015", "okrs/KR-2.md", 2, 1)]),
     ("AL016", &[("AL016", "tasks/T-1.md", 5, 9)]),
     ("AL017", &[("AL017", "tasks/T-1.md", 4, 12)]),
+    ("AL018", &[("AL018", "tasks/T-1.md", 7, 10)]),
 ];
 
 /// Lints `repo` with `--format json` and returns the parsed report and the

@@ -214,8 +214,10 @@ pub fn fit(title: &str, width: Option<usize>, used: usize) -> String {
 pub fn signal_color(kind: crate::audit::SignalKind) -> &'static str {
     use crate::audit::SignalKind;
     match kind {
-        SignalKind::Starved | SignalKind::Blocked => "31",
+        SignalKind::Starved | SignalKind::Blocked | SignalKind::Late => "31",
         SignalKind::Prioritization
+        | SignalKind::Approval
+        | SignalKind::CheckinDue
         | SignalKind::Stalled
         | SignalKind::Allocation
         | SignalKind::Capacity => "33",
@@ -268,10 +270,14 @@ fn kr_table(a: &Audit, color: bool, width: Option<usize>) -> String {
 
 /// The marks that go beside a KR's status.
 fn flags(k: &crate::audit::KrReport) -> Vec<&'static str> {
-    [(k.starved, "starved"), (k.stalled, "stalled")]
-        .into_iter()
-        .filter_map(|(on, word)| on.then_some(word))
-        .collect()
+    [
+        (k.starved, "starved"),
+        (k.stalled, "stalled"),
+        (!k.late.is_empty(), "late work"),
+    ]
+    .into_iter()
+    .filter_map(|(on, word)| on.then_some(word))
+    .collect()
 }
 
 /// Where the KR table puts titles.

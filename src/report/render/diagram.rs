@@ -291,6 +291,7 @@ mod tests {
             forecast_by: None,
             children: Vec::new(),
             set_by: None,
+            late: Vec::new(),
         }
     }
 

@@ -13,6 +13,7 @@ pub mod init;
 pub mod json;
 pub mod markdown;
 pub mod queue;
+pub mod rhythm;
 pub mod sarif;
 pub mod short;
 pub mod tree;

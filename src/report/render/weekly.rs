@@ -1,6 +1,7 @@
-//! The Markdown of `align report weekly`: a digest to paste into a chat or
-//! a pull request, one section per part of [`Weekly`], each saying "None."
-//! rather than disappearing when it is empty.
+//! The Markdown of `align report review` (and its alias `weekly`): a
+//! digest to paste into a chat or a pull request, one section per part of
+//! [`Weekly`], each saying "None." rather than disappearing when it is
+//! empty; and the terminal fitting every report of `align report` shares.
 
 use super::pct;
 use crate::weekly::{BlockedTask, KrLine, Weekly};
@@ -12,6 +13,7 @@ pub fn markdown(w: &Weekly) -> String {
     finished(w, out);
     blocked(w, out);
     krs(w, out);
+    checkins(w, out);
 
     out.push_str("### Signals\n\n");
     none_if(w.signals.is_empty(), out);
@@ -93,12 +95,11 @@ pub fn fit(markdown: &str, width: Option<usize>) -> String {
     out
 }
 
-/// The digest for reading in a terminal: the same sections as the
-/// Markdown, with underlined headings instead of `#` marks and no `**`,
-/// fitted to `width`.
-pub fn human(w: &Weekly, width: Option<usize>) -> String {
+/// Any report's Markdown for reading in a terminal: `##`/`###` headings
+/// underlined with `=`/`-`, no `**`, fitted to `width`.
+pub fn plain(markdown: &str, width: Option<usize>) -> String {
     let mut plain = String::new();
-    for line in markdown(w).lines() {
+    for line in markdown.lines() {
         let heading = line
             .strip_prefix("## ")
             .map(|h| (h, '='))
@@ -211,10 +212,39 @@ fn krs(w: &Weekly, out: &mut String) {
         line(out, format!("- {} (was {was})", kr_line(k)));
     }
     out.push('\n');
+    out.push_str("### KRs that changed status this week\n\n");
+    none_if(w.krs.changed.is_empty(), out);
+    for k in &w.krs.changed {
+        let was = k.was.map_or("not active", |s| s.words());
+        line(out, format!("- {} (was {was})", kr_line(k)));
+    }
+    out.push('\n');
     out.push_str("### Lagging KRs\n\n");
     none_if(w.krs.lagging.is_empty(), out);
     for k in &w.krs.lagging {
         line(out, format!("- {}", kr_line(k)));
+    }
+    out.push('\n');
+}
+
+fn checkins(w: &Weekly, out: &mut String) {
+    out.push_str("### Check-ins due\n\n");
+    none_if(w.checkins_due.is_empty(), out);
+    for c in &w.checkins_due {
+        let last = match c.last {
+            Some(d) => format!("last check-in {d}, {} days ago", c.days),
+            None => format!("no check-in in the {} days since its period began", c.days),
+        };
+        line(
+            out,
+            format!(
+                "- {} {}{} — {last} (`align checkin {} VALUE`)",
+                c.id,
+                c.title,
+                owner(&c.owner),
+                c.id
+            ),
+        );
     }
     out.push('\n');
 }
@@ -233,26 +263,34 @@ fn kr_line(k: &KrLine) -> String {
     )
 }
 
+/// ` → KR-5; blocker owned by dana, due 2026-11-16` (SPEC §14).
 fn holds(b: &BlockedTask) -> String {
-    if b.krs.is_empty() {
-        String::new()
-    } else {
-        format!(" → {}", b.krs.join(", "))
+    let mut out = String::new();
+    if !b.krs.is_empty() {
+        out.push_str(&format!(" → {}", b.krs.join(", ")));
     }
+    if let Some(bl) = &b.blocker {
+        let who = bl.owner.as_deref().unwrap_or("nobody");
+        let due = bl
+            .due
+            .map_or_else(|| "no due date".to_string(), |d| format!("due {d}"));
+        out.push_str(&format!("; blocker owned by {who}, {due}"));
+    }
+    out
 }
 
 /// Writes one list item, escaped as a whole (`text::escape`): every item is
 /// one line, and the ids, titles, owners and reasons in it come from files.
-fn line(out: &mut String, text: String) {
+pub(super) fn line(out: &mut String, text: String) {
     out.push_str(&crate::text::escape(&text));
     out.push('\n');
 }
 
-fn owner(o: &Option<String>) -> String {
+pub(super) fn owner(o: &Option<String>) -> String {
     o.as_deref().map(|o| format!(" ({o})")).unwrap_or_default()
 }
 
-fn none_if(empty: bool, out: &mut String) {
+pub(super) fn none_if(empty: bool, out: &mut String) {
     if empty {
         out.push_str("None.\n");
     }
@@ -290,7 +328,9 @@ mod tests {
             "Newly blocked",
             "Blocked past SLA (over 2 days)",
             "KRs that turned lagging or stalled this week",
+            "KRs that changed status this week",
             "Lagging KRs",
+            "Check-ins due",
             "Unplanned intake",
             "Next up",
         ] {
