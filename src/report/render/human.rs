@@ -202,7 +202,7 @@ impl Sources {
     /// The file as miette shows it: its name and text escaped.
     fn of(&mut self, graph: &Graph, file: usize) -> NamedSource<Windowed> {
         let w = self.entry(graph, file).clone();
-        NamedSource::new(escape(&graph.files[file].path).into_owned(), w)
+        NamedSource::new(escape(&graph.files[file].path), w)
     }
 
     /// `s` (offsets into the real text) on the shown text.
