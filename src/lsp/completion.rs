@@ -33,7 +33,7 @@ pub fn handle(state: &mut State, params: CompletionParams) -> Option<CompletionR
         });
     let items = match key_of(before).or_else(|| list_key(text, line_start, before)) {
         Some(key) => values(state, key, kind, item),
-        None if is_key_position(before) => fields(state, kind, item),
+        None if is_key_position(before) => fields(kind, &written_keys(state, item, text, line_start)),
         None => return None,
     };
     Some(CompletionResponse::Array(items))
@@ -97,6 +97,26 @@ fn kind_written(text: &str) -> Option<Kind> {
         .and_then(|k| Kind::parse(k.trim().trim_matches(['"', '\''])))
 }
 
+/// The keys the item at the cursor already has: as parsed, or, while
+/// the text does not parse (a key half typed is not YAML), as written on
+/// the lines of its front-matter at the cursor's indentation.
+fn written_keys<'t>(state: &'t State, item: Option<usize>, text: &'t str, line_start: usize) -> Vec<&'t str> {
+    if let Some(ix) = item {
+        return state.graph.items[ix].keys.iter().map(|(k, _)| *k).collect();
+    }
+    let block = match crate::parse::frontmatter::split(text) {
+        Ok(Some(fm)) => &text[fm.yaml.start..fm.yaml.end],
+        _ => text,
+    };
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let here = indent(text[line_start..].lines().next().unwrap_or(""));
+    block
+        .lines()
+        .filter(|l| indent(l) == here)
+        .filter_map(|l| l.trim_start().split_once(':').map(|(k, _)| k.trim()))
+        .collect()
+}
+
 /// Completions for the value of `key`.
 fn values(state: &State, key: &str, kind: Option<Kind>, item: Option<usize>) -> Vec<CompletionItem> {
     let g = &state.graph;
@@ -149,10 +169,7 @@ fn values(state: &State, key: &str, kind: Option<Kind>, item: Option<usize>) -> 
 
 /// Field names an item of `kind` may carry and does not yet, from the
 /// schema table, in its order.
-fn fields(state: &State, kind: Option<Kind>, item: Option<usize>) -> Vec<CompletionItem> {
-    let written: Vec<&str> = item
-        .map(|ix| state.graph.items[ix].keys.iter().map(|(k, _)| *k).collect())
-        .unwrap_or_default();
+fn fields(kind: Option<Kind>, written: &[&str]) -> Vec<CompletionItem> {
     let table: Vec<&schema::Field> = match kind {
         Some(k) => schema::fields_of(k).collect(),
         None => schema::FIELDS.iter().collect(),

@@ -7,7 +7,7 @@ use lsp_server::{Connection, Message, Notification};
 use lsp_types::notification::{Notification as _, PublishDiagnostics};
 use lsp_types::{
     DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
-    PublishDiagnosticsParams,
+    PublishDiagnosticsParams, Url,
 };
 
 use super::position::LineMap;
@@ -23,31 +23,31 @@ pub const SOURCE: &str = "align";
 /// editor clears it.
 pub fn publish(conn: &Connection, state: &mut State, files: Option<&HashSet<usize>>) {
     let findings = state.lint(files);
-    let mut by_file: BTreeMap<usize, Vec<&Diagnostic>> = BTreeMap::new();
-    for d in &findings {
-        by_file.entry(d.file).or_default().push(d);
-    }
-    let mut send: Vec<usize> = by_file.keys().copied().collect();
-    let cleared: Vec<usize> = state
-        .published
-        .iter()
-        .copied()
-        .filter(|f| !by_file.contains_key(f) && files.is_none_or(|s| s.contains(f)))
-        .collect();
-    send.extend(&cleared);
+    let mut lists: BTreeMap<Url, Vec<lsp_types::Diagnostic>> = BTreeMap::new();
+    // The files in scope get a list even when it is empty: that clears
+    // what the editor showed for them.
     if let Some(files) = files {
-        // Open documents in the set get a list even when it was already
-        // empty: the editor may have opened them after the last one.
-        send.extend(files.iter().filter(|f| !by_file.contains_key(f) && !cleared.contains(f)));
+        for &f in files {
+            lists.extend(state.url_of(f).map(|u| (u, Vec::new())));
+        }
     }
-    for file in send {
-        let Some(uri) = state.url_of(file) else { continue };
-        let list = by_file.get(&file).map_or(&[][..], Vec::as_slice);
-        let diagnostics = list.iter().map(|d| to_lsp(state, d)).collect();
-        if list.is_empty() {
-            state.published.remove(&file);
+    for d in &findings {
+        if let Some(url) = state.url_of(d.file) {
+            lists.entry(url).or_default().push(to_lsp(state, d));
+        }
+    }
+    if files.is_none() {
+        // Everything was linted: a file published before and clean (or
+        // gone) now is cleared.
+        for url in &state.published {
+            lists.entry(url.clone()).or_default();
+        }
+    }
+    for (uri, diagnostics) in lists {
+        if diagnostics.is_empty() {
+            state.published.remove(&uri);
         } else {
-            state.published.insert(file);
+            state.published.insert(uri.clone());
         }
         let params = PublishDiagnosticsParams {
             uri,

@@ -42,11 +42,21 @@ pub use state::State;
 /// it names one, wins.
 pub fn serve(dir: PathBuf, as_of: Date) -> Result<(), Fatal> {
     let (conn, writer) = transport::stdio();
-    let protocol = |e: lsp_server::ProtocolError| Fatal::usage(
-        format!("the language client broke the protocol: {e}"),
-        "start `align lsp` from an editor's language client, which speaks LSP over stdio",
-    );
-    let (id, params) = conn.initialize_start().map_err(protocol)?;
+    let result = session(&conn, dir, as_of);
+    // Every reply queued is written before the process ends.
+    drop(conn);
+    let _ = writer.join();
+    result.map_err(|e| {
+        Fatal::usage(
+            format!("the language client broke the protocol: {e}"),
+            "start `align lsp` from an editor's language client, which speaks LSP over stdio",
+        )
+    })
+}
+
+/// Initializes, loads the workspace and serves until `exit`.
+fn session(conn: &Connection, dir: PathBuf, as_of: Date) -> Result<(), lsp_server::ProtocolError> {
+    let (id, params) = conn.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
     let (root, problem) = load_root(&client_root(&params).unwrap_or(dir));
     let result = InitializeResult {
@@ -57,19 +67,16 @@ pub fn serve(dir: PathBuf, as_of: Date) -> Result<(), Fatal> {
         }),
     };
     let result = serde_json::to_value(result).unwrap_or_default();
-    conn.initialize_finish(id, result).map_err(protocol)?;
+    conn.initialize_finish(id, result)?;
     if let Some(message) = problem {
-        show_error(&conn, &message);
+        show_error(conn, &message);
     }
     if watches_files(&params) {
-        register_watchers(&conn);
+        register_watchers(conn);
     }
     let mut state = State::load(root, as_of);
-    diagnostics::publish(&conn, &mut state, None);
-    main_loop(&conn, &mut state).map_err(protocol)?;
-    drop(conn);
-    let _ = writer.join();
-    Ok(())
+    diagnostics::publish(conn, &mut state, None);
+    main_loop(conn, &mut state)
 }
 
 /// Handles messages until `shutdown` and `exit` (or the end of input).

@@ -38,9 +38,10 @@ pub struct State {
     /// Whether each file holds (or was meant to hold) items, for the
     /// skipped count.
     item_file: Vec<bool>,
-    /// Files whose last published diagnostics were not empty, so a full
-    /// re-lint can clear the ones that are gone.
-    pub published: HashSet<usize>,
+    /// Documents whose last published diagnostics were not empty, so a
+    /// full re-lint can clear the ones that are clean or gone. By URL:
+    /// file indices change when the workspace is read again.
+    pub published: HashSet<Url>,
 }
 
 impl State {
