@@ -285,4 +285,48 @@ mod tests {
             keys(&schema["properties"]["overrides"]["items"]["properties"])
         );
     }
+
+    /// The item schema lists exactly the fields of the table: all of them
+    /// for an item of any kind, and each kind's own.
+    #[test]
+    fn item_fields_are_the_schema_table() {
+        let s = items();
+        let keys = |v: &Value| -> Vec<String> {
+            let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+            k.sort();
+            k
+        };
+        let sorted = |names: Vec<&str>| -> Vec<String> {
+            let mut n: Vec<String> = names.into_iter().map(String::from).collect();
+            n.sort();
+            n
+        };
+        let all = sorted(schema::FIELDS.iter().map(|f| f.name).collect());
+        assert_eq!(keys(&s["$defs"]["item"]["properties"]), all);
+        for kind in Kind::ALL {
+            let def = &s["$defs"][kind.as_str()];
+            assert_eq!(
+                keys(&def["properties"]),
+                sorted(schema::fields_of(kind).map(|f| f.name).collect()),
+                "{kind}"
+            );
+            let required: Vec<&str> = schema::fields_of(kind)
+                .filter(|f| f.required.has(kind))
+                .map(|f| f.name)
+                .collect();
+            assert_eq!(def["required"], json!(required), "{kind}");
+        }
+        for f in schema::FIELDS {
+            if let FieldType::Parts | FieldType::Entries = f.ty {
+                let p = &s["$defs"]["item"]["properties"][f.name];
+                let p = if f.ty == FieldType::Entries { &p["items"] } else { p };
+                assert_eq!(
+                    keys(&p["properties"]),
+                    sorted(schema::parts_of(f.name).map(|p| p.name).collect()),
+                    "{}",
+                    f.name
+                );
+            }
+        }
+    }
 }
