@@ -51,7 +51,10 @@ fn main() {
     client.wait(|m| m["id"] == 2);
     let loaded = start.elapsed();
 
-    println!("align lsp, {n} items: workspace read and linted in {}", ms(loaded));
+    println!(
+        "align lsp, {n} items: workspace read and linted in {}",
+        ms(loaded)
+    );
     println!();
     println!("| edit | rounds | median | p95 | max |");
     println!("|---|---|---|---|---|");
@@ -70,16 +73,20 @@ fn main() {
         ),
     ] {
         let uri = format!("{root_uri}/{rel}");
-        client.send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
-            "textDocument": {"uri": uri, "languageId": "markdown", "version": 0, "text": good}}}));
+        client.send(
+            json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "markdown", "version": 0, "text": good}}}),
+        );
         client.wait(|m| is_publish(m, &uri));
         let mut times = Vec::with_capacity(ROUNDS);
         for round in 1..=ROUNDS {
             let text = if round % 2 == 1 { &bad } else { &good };
             let sent = Instant::now();
-            client.send(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            client.send(
+                json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
                 "textDocument": {"uri": uri, "version": round},
-                "contentChanges": [{"text": text}]}}));
+                "contentChanges": [{"text": text}]}}),
+            );
             client.wait(|m| is_publish(m, &uri));
             times.push(sent.elapsed());
         }
@@ -148,7 +155,9 @@ fn reader(stdout: std::process::ChildStdout) -> Receiver<Value> {
                 }
             }
             let mut body = vec![0; size];
-            if r.read_exact(&mut body).is_err() || tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
+            if r.read_exact(&mut body).is_err()
+                || tx.send(serde_json::from_slice(&body).unwrap()).is_err()
+            {
                 return;
             }
         }
@@ -166,7 +175,11 @@ fn generate(root: &Path, n: usize) -> ((String, String), (String, String)) {
     let objectives = (n / 100).max(1);
     let krs = (n * 4 / 100).max(2);
     let tasks = n.saturating_sub(objectives + krs).max(1);
-    std::fs::write(root.join("align.yaml"), "include: [\"okrs/**\", \"work/**\"]\n").unwrap();
+    std::fs::write(
+        root.join("align.yaml"),
+        "include: [\"okrs/**\", \"work/**\"]\n",
+    )
+    .unwrap();
     let write = |rel: &str, text: &str| {
         let p = root.join(rel);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
@@ -175,7 +188,9 @@ fn generate(root: &Path, n: usize) -> ((String, String), (String, String)) {
     for i in 0..objectives {
         write(
             &format!("okrs/objectives/O-{i}.md"),
-            &format!("---\nkind: objective\ntitle: Objective {i}\nowner: dana\nperiod: 2026-Q4\n---\n"),
+            &format!(
+                "---\nkind: objective\ntitle: Objective {i}\nowner: dana\nperiod: 2026-Q4\n---\n"
+            ),
         );
     }
     let kr_text = |i: usize| {
@@ -189,14 +204,21 @@ fn generate(root: &Path, n: usize) -> ((String, String), (String, String)) {
     }
     let task_text = |i: usize| {
         let status = ["todo", "doing", "done", "blocked"][i % 4];
-        let done = if status == "done" { "done: 2026-10-20\n" } else { "" };
+        let done = if status == "done" {
+            "done: 2026-10-20\n"
+        } else {
+            ""
+        };
         format!(
             "---\nkind: task\ntitle: Task {i}\nowner: lee\nkr: KR-{}\nstatus: {status}\n{done}---\nNotes.\n",
             i % krs
         )
     };
     for i in 0..tasks {
-        write(&format!("work/tasks/{:03}/T-{i}.md", i / 1000), &task_text(i));
+        write(
+            &format!("work/tasks/{:03}/T-{i}.md", i / 1000),
+            &task_text(i),
+        );
     }
     (
         ("work/tasks/000/T-1.md".into(), task_text(1)),

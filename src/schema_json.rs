@@ -114,7 +114,9 @@ fn type_schema(name: &str, ty: FieldType) -> Value {
         FieldType::Kind => json!({"enum": kinds}),
         FieldType::Text => scalar_text,
         FieldType::Person | FieldType::Words => texts,
-        FieldType::Date => json!({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}),
+        FieldType::Date => {
+            json!({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"})
+        }
         FieldType::Number => json!({"type": "number", "minimum": 0}),
         FieldType::Bool => json!({"type": "boolean"}),
         // Configured spellings (`statuses:` in align.yaml) are statuses too.
@@ -275,7 +277,10 @@ mod tests {
             k
         };
         assert_eq!(keys(&value), keys(&schema["properties"]));
-        assert_eq!(keys(&value["audit"]), keys(&schema["properties"]["audit"]["properties"]));
+        assert_eq!(
+            keys(&value["audit"]),
+            keys(&schema["properties"]["audit"]["properties"])
+        );
         assert_eq!(
             keys(&value["capacity"]),
             keys(&schema["properties"]["capacity"]["properties"])
@@ -319,7 +324,11 @@ mod tests {
         for f in schema::FIELDS {
             if let FieldType::Parts | FieldType::Entries = f.ty {
                 let p = &s["$defs"]["item"]["properties"][f.name];
-                let p = if f.ty == FieldType::Entries { &p["items"] } else { p };
+                let p = if f.ty == FieldType::Entries {
+                    &p["items"]
+                } else {
+                    p
+                };
                 assert_eq!(
                     keys(&p["properties"]),
                     sorted(schema::parts_of(f.name).map(|p| p.name).collect()),

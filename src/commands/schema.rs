@@ -10,7 +10,8 @@ pub fn run(global: &Global, args: &SchemaArgs) -> Result<Outcome, Fatal> {
         SchemaTarget::Items => crate::schema_json::items(),
         SchemaTarget::Config => crate::schema_json::config(),
     };
-    let text = serde_json::to_string_pretty(&schema).map_err(|e| Fatal::usage(e.to_string(), "report this as a bug"))?;
+    let text = serde_json::to_string_pretty(&schema)
+        .map_err(|e| Fatal::usage(e.to_string(), "report this as a bug"))?;
     if !global.quiet {
         crate::output::print(&format!("{text}\n"))?;
     }

@@ -56,7 +56,10 @@ type Fix = (String, Span, String);
 
 fn edit(uri: &Url, range: lsp_types::Range, new_text: String) -> WorkspaceEdit {
     WorkspaceEdit {
-        changes: Some(HashMap::from([(uri.clone(), vec![TextEdit { range, new_text }])])),
+        changes: Some(HashMap::from([(
+            uri.clone(),
+            vec![TextEdit { range, new_text }],
+        )])),
         ..Default::default()
     }
 }
@@ -66,7 +69,10 @@ fn edit(uri: &Url, range: lsp_types::Range, new_text: String) -> WorkspaceEdit {
 fn add_done_date(state: &State, file: usize, d: &Diagnostic) -> Vec<Fix> {
     let text = &state.graph.files[file].text;
     let Some((_, item)) = state.items_in(file).find(|(_, i)| {
-        i.kind == Kind::Task && i.status == Status::Done && i.span.start <= d.span.start && d.span.start <= i.span.end
+        i.kind == Kind::Task
+            && i.status == Status::Done
+            && i.span.start <= d.span.start
+            && d.span.start <= i.span.end
     }) else {
         return Vec::new();
     };
@@ -124,7 +130,8 @@ fn quote_value(text: &str, offset: usize) -> Vec<Fix> {
     if key.trim().is_empty() || value.is_empty() || !needs || value.starts_with(['"', '\'']) {
         return Vec::new();
     }
-    let value_start = line_start + (line.len() - rest.len()) + (rest.len() - rest.trim_start().len());
+    let value_start =
+        line_start + (line.len() - rest.len()) + (rest.len() - rest.trim_start().len());
     let span = Span::new(value_start, value_start + value.len());
     let quoted = format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""));
     vec![(format!("Quote the value of `{}`", key.trim()), span, quoted)]

@@ -33,7 +33,9 @@ pub fn handle(state: &mut State, params: CompletionParams) -> Option<CompletionR
         });
     let items = match key_of(before).or_else(|| list_key(text, line_start, before)) {
         Some(key) => values(state, key, kind, item),
-        None if is_key_position(before) => fields(kind, &written_keys(state, item, text, line_start)),
+        None if is_key_position(before) => {
+            fields(kind, &written_keys(state, item, text, line_start))
+        }
         None => return None,
     };
     Some(CompletionResponse::Array(items))
@@ -100,7 +102,12 @@ fn kind_written(text: &str) -> Option<Kind> {
 /// The keys the item at the cursor already has: as parsed, or, while
 /// the text does not parse (a key half typed is not YAML), as written on
 /// the lines of its front-matter at the cursor's indentation.
-fn written_keys<'t>(state: &'t State, item: Option<usize>, text: &'t str, line_start: usize) -> Vec<&'t str> {
+fn written_keys<'t>(
+    state: &'t State,
+    item: Option<usize>,
+    text: &'t str,
+    line_start: usize,
+) -> Vec<&'t str> {
     if let Some(ix) = item {
         return state.graph.items[ix].keys.iter().map(|(k, _)| *k).collect();
     }
@@ -118,7 +125,12 @@ fn written_keys<'t>(state: &'t State, item: Option<usize>, text: &'t str, line_s
 }
 
 /// Completions for the value of `key`.
-fn values(state: &State, key: &str, kind: Option<Kind>, item: Option<usize>) -> Vec<CompletionItem> {
+fn values(
+    state: &State,
+    key: &str,
+    kind: Option<Kind>,
+    item: Option<usize>,
+) -> Vec<CompletionItem> {
     let g = &state.graph;
     match schema::field_named(key).map(|f| f.ty) {
         Some(FieldType::Link(field)) => {

@@ -18,7 +18,10 @@ pub fn handle(state: &mut State, params: GotoDefinitionParams) -> Option<GotoDef
         .collect();
     match targets.len() {
         0 => None,
-        1 => targets.into_iter().next().map(GotoDefinitionResponse::Scalar),
+        1 => targets
+            .into_iter()
+            .next()
+            .map(GotoDefinitionResponse::Scalar),
         // A duplicated id (AL004): every candidate, for the editor to list.
         _ => Some(GotoDefinitionResponse::Array(targets)),
     }

@@ -72,7 +72,10 @@ pub fn to_lsp(state: &State, d: &Diagnostic) -> lsp_types::Diagnostic {
         .filter_map(|l| {
             let file = g.files.get(l.file)?;
             Some(DiagnosticRelatedInformation {
-                location: Location::new(state.url_of(l.file)?, LineMap::new(&file.text).range(l.span)),
+                location: Location::new(
+                    state.url_of(l.file)?,
+                    LineMap::new(&file.text).range(l.span),
+                ),
                 message: l.message.clone(),
             })
         })

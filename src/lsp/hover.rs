@@ -19,7 +19,10 @@ pub fn handle(state: &mut State, params: HoverParams) -> Option<Hover> {
     // The range hovered: the link or id under the cursor.
     let range = super::lookup::link_at(state, &at)
         .map(|(_, l)| l.span)
-        .or_else(|| Some(state.graph.items[ix].id_span).filter(|s| s.start <= at.offset && at.offset <= s.end))
+        .or_else(|| {
+            Some(state.graph.items[ix].id_span)
+                .filter(|s| s.start <= at.offset && at.offset <= s.end)
+        })
         .map(|s| LineMap::new(&state.graph.files[at.file].text).range(s));
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
@@ -70,13 +73,21 @@ pub fn describe(state: &State, ix: ItemIx) -> String {
         }
         Kind::Objective => {
             if let (Some(progress), Some(status)) = audit::evaluate_objective(&cx, ix) {
-                lines.push(format!("progress {} · {}", percent(progress), status.words()));
+                lines.push(format!(
+                    "progress {} · {}",
+                    percent(progress),
+                    status.words()
+                ));
             } else {
                 lines.push("no KRs measure it yet".into());
             }
         }
         Kind::Initiative | Kind::Task => {
-            let krs: Vec<&str> = g.trace(ix).iter().map(|&k| g.items[k].id.as_str()).collect();
+            let krs: Vec<&str> = g
+                .trace(ix)
+                .iter()
+                .map(|&k| g.items[k].id.as_str())
+                .collect();
             lines.push(if krs.is_empty() {
                 "traces to no KR".into()
             } else {

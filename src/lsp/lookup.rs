@@ -17,7 +17,11 @@ pub struct At {
 impl At {
     /// Resolves `pos` in the document `url`; `None` outside the workspace.
     pub fn new(state: &State, url: &Url, pos: Position) -> Option<At> {
-        let path = state.docs.get(url).and_then(|d| d.path.clone()).or_else(|| state.path_of(url))?;
+        let path = state
+            .docs
+            .get(url)
+            .and_then(|d| d.path.clone())
+            .or_else(|| state.path_of(url))?;
         let file = state.file_index(&path)?;
         let offset = LineMap::new(&state.graph.files[file].text).offset(pos);
         Some(At { file, offset })
@@ -52,7 +56,9 @@ pub fn target_at(state: &State, at: &At) -> Option<ItemIx> {
     }
     state
         .items_in(at.file)
-        .find(|(_, i)| !i.id_span.is_empty() && i.id_span.start <= at.offset && at.offset <= i.id_span.end)
+        .find(|(_, i)| {
+            !i.id_span.is_empty() && i.id_span.start <= at.offset && at.offset <= i.id_span.end
+        })
         .map(|(ix, _)| ix)
 }
 

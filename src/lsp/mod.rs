@@ -151,10 +151,18 @@ fn run<R: req::Request>(
 
 fn dispatch_notification(conn: &Connection, state: &mut State, n: Notification) {
     match n.method.as_str() {
-        note::DidOpenTextDocument::METHOD => notify::<note::DidOpenTextDocument>(conn, state, n, text_sync::did_open),
-        note::DidChangeTextDocument::METHOD => notify::<note::DidChangeTextDocument>(conn, state, n, text_sync::did_change),
-        note::DidCloseTextDocument::METHOD => notify::<note::DidCloseTextDocument>(conn, state, n, text_sync::did_close),
-        note::DidSaveTextDocument::METHOD => notify::<note::DidSaveTextDocument>(conn, state, n, text_sync::did_save),
+        note::DidOpenTextDocument::METHOD => {
+            notify::<note::DidOpenTextDocument>(conn, state, n, text_sync::did_open)
+        }
+        note::DidChangeTextDocument::METHOD => {
+            notify::<note::DidChangeTextDocument>(conn, state, n, text_sync::did_change)
+        }
+        note::DidCloseTextDocument::METHOD => {
+            notify::<note::DidCloseTextDocument>(conn, state, n, text_sync::did_close)
+        }
+        note::DidSaveTextDocument::METHOD => {
+            notify::<note::DidSaveTextDocument>(conn, state, n, text_sync::did_save)
+        }
         note::DidChangeWatchedFiles::METHOD => {
             notify::<note::DidChangeWatchedFiles>(conn, state, n, watched::did_change_watched_files)
         }
@@ -171,25 +179,36 @@ fn notify<N: note::Notification>(
 ) {
     match serde_json::from_value::<N::Params>(n.params) {
         Ok(params) => handler(conn, state, params),
-        Err(e) => eprintln!("align lsp: ignored `{}` with invalid params: {e}", N::METHOD),
+        Err(e) => eprintln!(
+            "align lsp: ignored `{}` with invalid params: {e}",
+            N::METHOD
+        ),
     }
 }
 
 fn capabilities() -> ServerCapabilities {
     ServerCapabilities {
-        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-            open_close: Some(true),
-            change: Some(TextDocumentSyncKind::INCREMENTAL),
-            save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
-                include_text: Some(false),
-            })),
-            ..Default::default()
-        })),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(false),
+                })),
+                ..Default::default()
+            },
+        )),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec![":".into(), " ".into(), ",".into(), "[".into(), "-".into()]),
+            trigger_characters: Some(vec![
+                ":".into(),
+                " ".into(),
+                ",".into(),
+                "[".into(),
+                "-".into(),
+            ]),
             ..Default::default()
         }),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
@@ -232,7 +251,12 @@ pub fn load_root(dir: &Path) -> (Root, Option<String>) {
                 config: Config::default(),
                 config_path: None,
             };
-            (root, Some(format!("align: {e} (using the default settings until it is fixed)")))
+            (
+                root,
+                Some(format!(
+                    "align: {e} (using the default settings until it is fixed)"
+                )),
+            )
         }
     }
 }

@@ -96,6 +96,9 @@ mod tests {
         for (i, _) in text.char_indices() {
             assert_eq!(map.offset(map.position(i)), i);
         }
-        assert_eq!(map.line_at(text.find("KR-1").unwrap()), (text.find("kr:").unwrap(), "kr: KR-1"));
+        assert_eq!(
+            map.line_at(text.find("KR-1").unwrap()),
+            (text.find("kr:").unwrap(), "kr: KR-1")
+        );
     }
 }

@@ -23,7 +23,9 @@ pub fn handle(state: &mut State, params: ReferenceParams) -> Option<Vec<Location
     for from in sources {
         let item = &g.items[from];
         let file = item.origin.file;
-        let Some(url) = state.url_of(file) else { continue };
+        let Some(url) = state.url_of(file) else {
+            continue;
+        };
         let map = LineMap::new(&g.files[file].text);
         out.extend(
             item.links

@@ -142,7 +142,8 @@ impl State {
         let ix = match self.by_path.get(path) {
             Some(&ix) => ix,
             None => {
-                self.by_path.insert(path.to_string(), self.graph.files.len());
+                self.by_path
+                    .insert(path.to_string(), self.graph.files.len());
                 self.item_file.push(false);
                 self.graph.files.len()
             }

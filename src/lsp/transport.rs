@@ -112,7 +112,10 @@ mod tests {
         );
         let mut r = io::Cursor::new(input.into_bytes());
         assert!(matches!(read_frame(&mut r), Ok(Some(Err(_)))));
-        assert!(matches!(read_frame(&mut r), Ok(Some(Ok(Message::Notification(_))))));
+        assert!(matches!(
+            read_frame(&mut r),
+            Ok(Some(Ok(Message::Notification(_))))
+        ));
         assert!(matches!(read_frame(&mut r), Ok(None)));
     }
 }

@@ -104,7 +104,10 @@ impl Client {
 
     fn request(&mut self, method: &str, params: Value) -> Value {
         let (response, _) = self.request_with_notes(method, params);
-        assert!(response.get("error").is_none(), "{method} failed: {response}");
+        assert!(
+            response.get("error").is_none(),
+            "{method} failed: {response}"
+        );
         response["result"].clone()
     }
 
@@ -114,9 +117,7 @@ impl Client {
         let last = notes
             .iter()
             .rev()
-            .find(|n| {
-                n["method"] == "textDocument/publishDiagnostics" && n["params"]["uri"] == uri
-            })
+            .find(|n| n["method"] == "textDocument/publishDiagnostics" && n["params"]["uri"] == uri)
             .unwrap_or_else(|| panic!("no diagnostics for {uri} in {notes:?}"));
         last["params"]["diagnostics"].as_array().unwrap().clone()
     }
@@ -185,7 +186,10 @@ fn apply(text: &str, action: &Value, uri: &str) -> String {
 }
 
 fn codes(diagnostics: &[Value]) -> Vec<&str> {
-    diagnostics.iter().map(|d| d["code"].as_str().unwrap()).collect()
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
 }
 
 #[test]
@@ -218,7 +222,12 @@ fn an_editor_session_over_stdio() {
     );
     assert_eq!(d[0]["severity"], 1);
     assert_eq!(d[0]["source"], "align");
-    assert!(d[0]["message"].as_str().unwrap().contains("`kr` links to `KR-31`, which does not exist"));
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`kr` links to `KR-31`, which does not exist")
+    );
 
     // Fixed: the finding is cleared.
     let fixed = dangling.replace("KR-31", "KR-1");
@@ -235,14 +244,25 @@ fn an_editor_session_over_stdio() {
         "textDocument/references",
         json!({"textDocument": {"uri": t3}, "position": {"line": 4, "character": 5}, "context": {"includeDeclaration": false}}),
     );
-    let mut uris: Vec<&str> = refs.as_array().unwrap().iter().map(|l| l["uri"].as_str().unwrap()).collect();
+    let mut uris: Vec<&str> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["uri"].as_str().unwrap())
+        .collect();
     uris.sort();
     assert_eq!(uris, [url(&repo, "work/T-1.md"), t3.clone()]);
 
     // Hover on the id: kind, title, owner, status and the §3 numbers.
     let hover = c.request("textDocument/hover", Client::at(&t3, 4, 5));
     let text = hover["contents"]["value"].as_str().unwrap();
-    for part in ["**KR-1** (KR): More leads", "owner dana", "status active", "progress 50% of", "expected"] {
+    for part in [
+        "**KR-1** (KR): More leads",
+        "owner dana",
+        "status active",
+        "progress 50% of",
+        "expected",
+    ] {
         assert!(text.contains(part), "{part:?} not in {text:?}");
     }
 
@@ -260,9 +280,20 @@ fn an_editor_session_over_stdio() {
     // Field names for a task, from the schema table, none already written.
     c.change(&t3, 4, &fixed.replace("owner: sam\n", "owner: sam\nst\n"));
     let items = c.request("textDocument/completion", Client::at(&t3, 4, 2));
-    let labels: Vec<&str> = items.as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
-    assert!(labels.contains(&"status") && labels.contains(&"depends_on"), "{labels:?}");
-    assert!(!labels.contains(&"metric") && !labels.contains(&"title"), "{labels:?}");
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"status") && labels.contains(&"depends_on"),
+        "{labels:?}"
+    );
+    assert!(
+        !labels.contains(&"metric") && !labels.contains(&"title"),
+        "{labels:?}"
+    );
 
     // A done task without a date: the quick fix adds the as-of date.
     let done = fixed.replace("kr: KR-1\n", "kr: KR-1\nstatus: done\n");
@@ -276,7 +307,10 @@ fn an_editor_session_over_stdio() {
     let action = &actions[0];
     assert_eq!(action["title"], format!("Add `done: {AS_OF}`"));
     let applied = apply(&done, action, &t3);
-    assert!(applied.contains(&format!("status: done\ndone: {AS_OF}\n")), "{applied}");
+    assert!(
+        applied.contains(&format!("status: done\ndone: {AS_OF}\n")),
+        "{applied}"
+    );
     c.change(&t3, 6, &applied);
     assert!(c.diagnostics(&t3).is_empty());
 
@@ -314,13 +348,19 @@ fn an_editor_session_over_stdio() {
 fn malformed_messages_and_unparsable_files_do_not_kill_the_server() {
     let repo = workspace();
     let mut c = Client::start(&repo);
-    c.request("initialize", json!({"processId": null, "rootUri": url(&repo, ""), "capabilities": {}}));
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": url(&repo, ""), "capabilities": {}}),
+    );
     c.notify("initialized", json!({}));
 
     // A body that is not JSON: a parse error with a null id, and on we go.
     c.send_raw(b"Content-Length: 7\r\n\r\n{oops}!");
     let (_, notes) = c.request_with_notes("align/ping", json!(null));
-    let error = notes.iter().find(|n| n["error"].is_object()).expect("a parse error reply");
+    let error = notes
+        .iter()
+        .find(|n| n["error"].is_object())
+        .expect("a parse error reply");
     assert_eq!(error["error"]["code"], -32700);
     assert_eq!(error["id"], Value::Null);
     // Params of the wrong shape: an error reply, not a crash.
@@ -358,7 +398,10 @@ fn malformed_messages_and_unparsable_files_do_not_kill_the_server() {
 fn files_changed_on_disk_are_picked_up() {
     let repo = workspace();
     let mut c = Client::start(&repo);
-    c.request("initialize", json!({"processId": null, "rootUri": url(&repo, ""), "capabilities": {}}));
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": url(&repo, ""), "capabilities": {}}),
+    );
     c.notify("initialized", json!({}));
     // The workspace is read once the client is initialized: wait for it.
     c.request_with_notes("align/ping", json!(null));
@@ -381,10 +424,19 @@ fn files_changed_on_disk_are_picked_up() {
     );
     assert!(c.diagnostics(&url(&repo, "work/T-1.md")).is_empty());
     // A file deleted with findings on it has them cleared.
-    repo.write("work/T-9.md", "---\nkind: task\ntitle: Stray\nkr: KR-404\n---\n");
-    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": url(&repo, "work/T-9.md"), "type": 1}]}));
+    repo.write(
+        "work/T-9.md",
+        "---\nkind: task\ntitle: Stray\nkr: KR-404\n---\n",
+    );
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&repo, "work/T-9.md"), "type": 1}]}),
+    );
     assert_eq!(codes(&c.diagnostics(&url(&repo, "work/T-9.md"))), ["AL002"]);
     std::fs::remove_file(repo.path().join("work/T-9.md")).unwrap();
-    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": url(&repo, "work/T-9.md"), "type": 3}]}));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&repo, "work/T-9.md"), "type": 3}]}),
+    );
     assert!(c.diagnostics(&url(&repo, "work/T-9.md")).is_empty());
 }
