@@ -42,6 +42,8 @@ pub struct State {
     /// full re-lint can clear the ones that are clean or gone. By URL:
     /// file indices change when the workspace is read again.
     pub published: HashSet<Url>,
+    /// The include and exclude globs of the config, compiled once.
+    globs: Option<(globset::GlobSet, globset::GlobSet)>,
 }
 
 impl State {
@@ -55,6 +57,7 @@ impl State {
             by_path: HashMap::new(),
             item_file: Vec::new(),
             published: HashSet::new(),
+            globs: None,
         };
         state.reload(&HashMap::new());
         state
@@ -64,6 +67,7 @@ impl State {
     /// by git or another editor), keeping the unsaved text of `open`
     /// documents (path → text) in place of their files.
     pub fn reload(&mut self, open: &HashMap<String, String>) {
+        self.globs = workspace::matchers(&self.root.config).ok();
         let mut inputs = workspace::discover(&self.root).unwrap_or_default();
         for input in &mut inputs {
             if let Some(text) = open.get(&input.path) {
@@ -100,8 +104,9 @@ impl State {
 
     /// Whether the config includes `path` in the workspace.
     pub fn wanted(&self, path: &str) -> bool {
-        workspace::matchers(&self.root.config)
-            .is_ok_and(|(include, exclude)| workspace::wanted(path, &include, &exclude))
+        self.globs
+            .as_ref()
+            .is_some_and(|(include, exclude)| workspace::wanted(path, include, exclude))
     }
 
     /// The root-relative path of a document URL, if it is a file under the
