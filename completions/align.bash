@@ -230,7 +230,7 @@ _align() {
             return 0
             ;;
         align__subcmd__audit)
-            opts="-C -q -h -V --period --max-untraced --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --period --max-untraced --allow-unreadable --format --color --quiet --as-of --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

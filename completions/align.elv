@@ -112,6 +112,7 @@ set edit:completion:arg-completer[align] = {|@words|
             cand --format 'Output format (each command lists the ones it supports)'
             cand --color 'When to use colours (NO_COLOR is honoured under auto)'
             cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand --allow-unreadable 'Pass the `readable_input` gate although some files could not be read'
             cand -q 'Print nothing but errors; the exit status tells the result'
             cand --quiet 'Print nothing but errors; the exit status tells the result'
             cand -h 'Print help'

@@ -149,6 +149,7 @@ complete -c align -n "__fish_align_using_subcommand audit" -l color -d 'When to 
 always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand audit" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
+complete -c align -n "__fish_align_using_subcommand audit" -l allow-unreadable -d 'Pass the `readable_input` gate although some files could not be read'
 complete -c align -n "__fish_align_using_subcommand audit" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
 complete -c align -n "__fish_align_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand audit" -s V -l version -d 'Print version'

@@ -292,6 +292,9 @@ pub struct AuditArgs {
     /// Gate: fail when untraced work is above N percent
     #[arg(long, value_name = "N")]
     pub max_untraced: Option<f64>,
+    /// Pass the `readable_input` gate although some files could not be read
+    #[arg(long)]
+    pub allow_unreadable: bool,
 }
 
 /// Commands that take one item id (optional for `status`).

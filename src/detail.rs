@@ -48,6 +48,10 @@ pub struct LinkOut {
     pub kind: Option<Kind>,
     pub title: Option<String>,
     pub status: Option<String>,
+    /// For a link to no item: where a file that could not be read names
+    /// the id, so the dangling link points at its cause (SPEC §8).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreadable: Option<String>,
 }
 
 /// A link another item writes to this one.
@@ -65,6 +69,7 @@ pub fn detail(cx: &Context, ix: ItemIx) -> Detail {
     let g = cx.graph;
     let item = &g.items[ix];
     let file = g.file_of(ix);
+    let mentions = crate::report::input::Mentions::of(g);
     let goal = match item.kind {
         Kind::Kr => {
             let e = evaluate_kr(cx, ix);
@@ -90,12 +95,17 @@ pub fn detail(cx: &Context, ix: ItemIx) -> Detail {
             .iter()
             .map(|e| {
                 let t = e.target.map(|t| &g.items[t]);
+                let id = &item.links[e.link].target;
                 LinkOut {
                     field: e.field,
-                    id: item.links[e.link].target.clone(),
+                    id: id.clone(),
                     kind: t.map(|t| t.kind),
                     title: t.and_then(|t| t.title.clone()),
                     status: t.map(|t| t.status.to_string()),
+                    unreadable: t
+                        .is_none()
+                        .then(|| mentions.find(id).map(|m| m.sentence(id)))
+                        .flatten(),
                 }
             })
             .collect(),

@@ -5,6 +5,7 @@
 //! Data flows one way: files → [`parse`] → [`graph`] → analysis
 //! ([`rules`], [`audit`]) → [`report`] → a renderer. The binary only calls [`run`].
 
+pub(crate) mod asof;
 pub(crate) mod audit;
 pub(crate) mod authoring;
 pub mod cli;

@@ -30,7 +30,8 @@ impl Dated {
     /// Reads the work tree and dates it from one walk of git history
     /// (where the root is in a repository).
     pub fn load(root: &Root, as_of: Date) -> Result<Dated, Fatal> {
-        let graph = graph(root)?;
+        // The goal commands judge the workspace as it stood on as-of (SPEC §8).
+        let graph = crate::asof::graph(root, as_of)?;
         // History that cannot be read is no reason to refuse an audit: the
         // facts then come from `updated` fields alone.
         let history = Repo::open(root, "align")

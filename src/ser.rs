@@ -21,12 +21,15 @@ pub fn date_opt<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error
     }
 }
 
-pub fn round1<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(round_to(*x, 1))
-}
-
 pub fn round2<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64(round_to(*x, 2))
+}
+
+pub fn round1_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(x) => s.serialize_some(&round_to(*x, 1)),
+        None => s.serialize_none(),
+    }
 }
 
 pub fn round2_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {

@@ -25,8 +25,10 @@ pub struct Point {
     pub date: Date,
     /// The commit measured, `None` before the first commit.
     pub commit: Option<String>,
-    pub untraced_percent: f64,
-    pub lagging_share_percent: f64,
+    /// `None` when nothing finished in the point's window (SPEC §8).
+    pub untraced_percent: Option<f64>,
+    /// `None` without open tasks.
+    pub lagging_share_percent: Option<f64>,
     pub krs_lagging: usize,
 }
 
@@ -65,6 +67,9 @@ pub fn dates(since: Date, as_of: Date, step: Step) -> Vec<Date> {
     out
 }
 
+/// A file read at a commit, with what parsing it found.
+type ReadFile = (SourceFile, Parsed);
+
 /// Computes the trend over `dates` (ascending). `progress` is told after
 /// each point, for a progress bar on long histories.
 pub fn trend(
@@ -78,14 +83,14 @@ pub fn trend(
     let settings = ParseSettings::new(&root.config);
     let mut cache: HashMap<(String, BlobId), (SourceFile, Parsed)> = HashMap::new();
     let mut points = Vec::with_capacity(dates.len());
-    // The graph of the commit measured last: points that fall on the same
-    // commit (a quiet week) judge it again with their day's facts instead
-    // of rebuilding it.
-    let mut built: Option<(Option<CommitId>, Graph)> = None;
+    // The files of the commit measured last: points that fall on the same
+    // commit (a quiet week) judge them again as of their own day (SPEC §8)
+    // without reading the tree again.
+    let mut built: Option<(Option<CommitId>, Vec<ReadFile>)> = None;
     for (n, &day) in dates.iter().enumerate() {
         let commit = history.iter().find(|(_, d)| *d <= day).map(|(oid, _)| *oid);
-        let graph = match built.take() {
-            Some((c, graph)) if c == commit => graph,
+        let files = match built.take() {
+            Some((c, files)) if c == commit => files,
             _ => {
                 let mut files = Vec::new();
                 if let Some(oid) = commit {
@@ -102,19 +107,20 @@ pub fn trend(
                         files.push(cache[&key].clone());
                     }
                 }
-                Graph::build(workspace::assemble(files))
+                files
             }
         };
+        let graph = Graph::build(crate::asof::view(workspace::assemble(files.clone()), day));
         let facts = audit::Facts::from_history(&graph, &changes, day);
         let m = audit::metrics_at(&graph, &root.config, day, &facts);
         points.push(Point {
             date: day,
             commit: commit.map(|c| c.to_string()[..10].to_string()),
-            untraced_percent: audit::round_to(m.untraced_percent, 1),
-            lagging_share_percent: audit::round_to(m.lagging_share_percent, 1),
+            untraced_percent: m.untraced_percent.map(|p| audit::round_to(p, 1)),
+            lagging_share_percent: m.lagging_share_percent.map(|p| audit::round_to(p, 1)),
             krs_lagging: m.krs_lagging,
         });
-        built = Some((commit, graph));
+        built = Some((commit, files));
         progress(n + 1, dates.len());
     }
     Ok(Trend {

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::ser::date_opt;
 
 use crate::audit::{
-    self, Context, Facts, KrStatus, Signal, date, finished_in, percent, round1, round2, traced_on,
+    self, Context, Facts, KrStatus, Signal, date, finished_in, round2, share, traced_on,
 };
 use crate::config::Config;
 use crate::graph::{Graph, ItemIx};
@@ -57,9 +57,10 @@ pub struct Finished {
     pub count: usize,
     pub traced: usize,
     pub untraced: usize,
-    /// The untraced share of `count`, 0 to 100.
-    #[serde(serialize_with = "round1")]
-    pub untraced_percent: f64,
+    /// The untraced share of `count`, 0 to 100; `None` when nothing
+    /// finished this week (SPEC §8: a share of nothing is not 0%).
+    #[serde(serialize_with = "crate::ser::round1_opt")]
+    pub untraced_percent: Option<f64>,
     pub tasks: Vec<FinishedTask>,
 }
 
@@ -216,7 +217,7 @@ fn finished(g: &Graph, facts: &Facts, week: &Period) -> Finished {
         count: tasks.len(),
         traced: tasks.len() - untraced,
         untraced,
-        untraced_percent: percent(untraced as f64, tasks.len() as f64),
+        untraced_percent: share(untraced as f64, tasks.len() as f64),
         tasks,
     }
 }
@@ -387,7 +388,7 @@ mod tests {
         );
         let f = &w.finished;
         assert_eq!((f.count, f.traced, f.untraced), (2, 1, 1));
-        assert_eq!(f.untraced_percent, 50.0);
+        assert_eq!(f.untraced_percent, Some(50.0));
         assert_eq!(f.tasks[0].krs, ["KR-1"]);
         assert_eq!(
             f.tasks[1].untraced_reason.as_deref(),

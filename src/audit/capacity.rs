@@ -16,7 +16,7 @@ use crate::config::Config;
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Kind, Period, Status, days_between};
 use crate::periods::kr_live_on;
-use crate::ser::{date, round_to};
+use crate::ser::{date, round_to, round2_opt};
 
 /// The column of open work that traces to no objective.
 pub const UNTRACED: &str = "untraced";
@@ -47,6 +47,11 @@ pub struct PersonLoad {
     /// without a capacity or with no time left (a share of nothing).
     #[serde(serialize_with = "round1_opt")]
     pub load_percent: Option<f64>,
+    /// The denominator of `load_percent`: capacity × weeks remaining;
+    /// `None` without a capacity (SPEC §8: denominators travel with
+    /// percentages).
+    #[serde(serialize_with = "round2_opt")]
+    pub available: Option<f64>,
     /// Above 100% of capacity.
     pub over: bool,
     /// Open estimate per objective id, and under `untraced`.
@@ -67,9 +72,17 @@ pub struct Allocation {
     pub work_share: Option<f64>,
     /// Its work share is below half its weight share.
     pub underfunded: bool,
-    /// Open estimate traced to it (for sentences; not in the JSON).
-    #[serde(skip)]
+    /// The numerator and denominator of `weight_share` (SPEC §8).
+    #[serde(serialize_with = "round2")]
+    pub weight: f64,
+    #[serde(serialize_with = "round2")]
+    pub total_weight: f64,
+    /// The numerator and denominator of `work_share`: open estimate
+    /// traced to it, and all open estimate.
+    #[serde(serialize_with = "round2")]
     pub open_estimate: f64,
+    #[serde(serialize_with = "round2")]
+    pub total_open_estimate: f64,
 }
 
 /// The objectives in play in a window: not cancelled, and with a period
@@ -176,6 +189,7 @@ pub fn capacity(
                 capacity,
                 open_estimate,
                 load_percent: load,
+                available: capacity.map(|c| c * weeks),
                 over: load.is_some_and(|l| round_to(l, 1) > 100.0),
                 by_objective,
             }
@@ -197,7 +211,10 @@ pub fn capacity(
                 weight_share,
                 work_share,
                 underfunded: underfunded(weight_share, work_share),
+                weight: weight_of(o),
+                total_weight: all_weight,
                 open_estimate: open,
+                total_open_estimate: total,
             }
         })
         .collect();

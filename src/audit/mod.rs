@@ -7,6 +7,7 @@
 //! [`evaluate_kr`].
 
 pub mod capacity;
+mod empty;
 pub mod forecast;
 mod progress;
 mod shape;
@@ -20,19 +21,20 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-pub(crate) use crate::ser::{date, round_to, round1, round2, round2_opt};
+pub(crate) use crate::ser::{date, round_to, round2, round2_opt};
+pub use empty::{Retry, empty_window};
 pub use forecast::Forecast;
 pub use progress::{
     KrStatus, StatusInputs, current_value, expected_progress, kr_progress, kr_status,
     latest_checkin, task_progress, unit, work_at,
 };
 pub use shape::{
-    Audit, Coverage, Gate, History, KrReport, LaggingShare, Metrics, ObjectiveReport, Signal,
-    SignalKind, Untraced, Window,
+    Audit, Coverage, EmptyWindow, Gate, History, KrReport, LaggingShare, Metrics, ObjectiveReport,
+    Signal, SignalKind, Untraced, Window,
 };
 pub use stalled::{Blocked, Facts, Stall, stall};
 pub use work::{
-    Scope, finished_in, kr_team, open_tasks, percent, starved, starved_message, traced_on,
+    Scope, finished_in, kr_team, open_tasks, percent, share, starved, starved_message, traced_on,
     untraced, weeks_remaining,
 };
 
@@ -40,6 +42,7 @@ use crate::config::Config;
 use crate::graph::{Graph, ItemIx};
 use crate::model::{Kind, LinkField, Period, Status};
 use crate::periods::{kr_active_in, kr_cancelled, kr_period};
+use crate::report::input::Input;
 
 /// One KR judged on its own (no starved verdict, which needs the others).
 #[derive(Debug, Clone)]
@@ -257,8 +260,10 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
     let untraced = Untraced {
         finished: count.finished,
         untraced: count.untraced.len(),
-        percent: percent(count.untraced.len() as f64, count.finished as f64),
-        weighted_percent: percent(count.untraced_estimate, count.finished_estimate),
+        percent: share(count.untraced.len() as f64, count.finished as f64),
+        finished_estimate: count.finished_estimate,
+        untraced_estimate: count.untraced_estimate,
+        weighted_percent: share(count.untraced_estimate, count.finished_estimate),
         tasks: count
             .untraced
             .iter()
@@ -276,15 +281,16 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
     let lagging_share = LaggingShare {
         open: open.len(),
         on_lagging,
-        percent: percent(on_lagging as f64, open.len() as f64),
+        percent: share(on_lagging as f64, open.len() as f64),
     };
-    if !lagging.is_empty() && lagging_share.percent < cfg.lagging_share_warn_percent {
+    let lagging_percent = percent(on_lagging as f64, open.len() as f64);
+    if !lagging.is_empty() && lagging_percent < cfg.lagging_share_warn_percent {
         let ids: Vec<String> = lagging.iter().map(|&k| g.items[k].id.clone()).collect();
         let message = format!(
             "Only {} of {} open tasks ({:.1}%) trace to a lagging KR ({}), under {}%: the work exists but isn't aimed at the lagging goals",
             on_lagging,
             open.len(),
-            lagging_share.percent,
+            lagging_percent,
             ids.join(", "),
             cfg.lagging_share_warn_percent
         );
@@ -304,7 +310,8 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
     )));
     signals.sort_by_key(|s| s.kind);
 
-    let gates: Vec<Gate> = cfg
+    let input = Input::of(g);
+    let mut gates: Vec<Gate> = cfg
         .max_untraced_percent
         .map(|limit| {
             let value = untraced.percent;
@@ -312,11 +319,22 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
                 name: "max_untraced_percent",
                 limit,
                 value,
-                pass: round_to(value, 1) <= limit,
+                pass: value.is_none_or(|v| round_to(v, 1) <= limit),
+                waived: false,
             }
         })
         .into_iter()
         .collect();
+    // An answer built on part of the input is not the answer (SPEC §8):
+    // unreadable files fail the audit unless the caller waives the gate.
+    let unreadable = input.unreadable.len();
+    gates.push(Gate {
+        name: READABLE_INPUT,
+        limit: 0.0,
+        value: Some(unreadable as f64),
+        pass: unreadable == 0,
+        waived: false,
+    });
     Audit {
         as_of,
         window: Window {
@@ -343,6 +361,23 @@ pub fn audit(graph: &Graph, config: &Config, as_of: Date, window: &Period, facts
                 .map(|(ix, _)| g.items[ix].id.clone())
                 .collect(),
         },
+        input,
+        empty_window: empty_window(g, window, Retry::Period),
+    }
+}
+
+/// The gate that fails an audit over unreadable input (SPEC §8).
+pub const READABLE_INPUT: &str = "readable_input";
+
+impl Audit {
+    /// Waives the `readable_input` gate (`--allow-unreadable`): it passes,
+    /// marked waived, and the verdict is taken again.
+    pub fn waive_unreadable(&mut self) {
+        for g in self.gates.iter_mut().filter(|g| g.name == READABLE_INPUT) {
+            g.waived = true;
+            g.pass = true;
+        }
+        self.pass = self.gates.iter().all(|g| g.pass);
     }
 }
 

@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::KrStatus;
 use crate::graph::ItemIx;
-use crate::ser::{date, round1, round2, round2_opt};
+use crate::report::input::Input;
+use crate::ser::{date, round1_opt, round2, round2_opt};
 
 /// Everything `align audit` reports (SPEC §3 JSON shape, exact key names).
 #[derive(Debug, Clone, Serialize)]
@@ -25,6 +26,20 @@ pub struct Audit {
     pub pass: bool,
     /// Where the change dates behind "stalled" came from.
     pub history: History,
+    /// What was read, and what could not be (SPEC §8).
+    pub input: Input,
+    /// Set when the window holds no active KR but other windows do, so an
+    /// empty answer says where the goals are (SPEC §8 "Nothing to read").
+    pub empty_window: Option<EmptyWindow>,
+}
+
+/// The window holds no active KR, but these periods do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EmptyWindow {
+    /// "No KR is active in 2027-Q1; KRs exist for 2026-Q4: pass `--period 2026-Q4`".
+    pub message: String,
+    /// The periods that hold KRs, earliest first.
+    pub periods: Vec<String>,
 }
 
 /// The audit window as printed.
@@ -37,15 +52,23 @@ pub struct Window {
     pub end: Date,
 }
 
-/// Untraced work among the tasks finished in the window.
+/// Untraced work among the tasks finished in the window. Each percentage
+/// travels with its numerator and denominator, and is `None` (JSON
+/// `null`) when nothing finished: a share of nothing is not 0% (SPEC §8).
 #[derive(Debug, Clone, Serialize)]
 pub struct Untraced {
     pub finished: usize,
     pub untraced: usize,
-    #[serde(serialize_with = "round1")]
-    pub percent: f64,
-    #[serde(serialize_with = "round1")]
-    pub weighted_percent: f64,
+    #[serde(serialize_with = "round1_opt")]
+    pub percent: Option<f64>,
+    /// The estimate of the finished tasks: the weighted denominator.
+    #[serde(serialize_with = "round2")]
+    pub finished_estimate: f64,
+    /// The estimate of the untraced ones: the weighted numerator.
+    #[serde(serialize_with = "round2")]
+    pub untraced_estimate: f64,
+    #[serde(serialize_with = "round1_opt")]
+    pub weighted_percent: Option<f64>,
     /// The untraced tasks, in file order.
     pub tasks: Vec<String>,
 }
@@ -55,8 +78,9 @@ pub struct Untraced {
 pub struct LaggingShare {
     pub open: usize,
     pub on_lagging: usize,
-    #[serde(serialize_with = "round1")]
-    pub percent: f64,
+    /// `None` without open tasks.
+    #[serde(serialize_with = "round1_opt")]
+    pub percent: Option<f64>,
 }
 
 /// One objective in the window.
@@ -155,9 +179,13 @@ pub struct Signal {
 pub struct Gate {
     pub name: &'static str,
     pub limit: f64,
-    #[serde(serialize_with = "round1")]
-    pub value: f64,
+    /// `None` when the measure is a share of nothing (no finished task):
+    /// nothing can breach the gate then.
+    #[serde(serialize_with = "round1_opt")]
+    pub value: Option<f64>,
     pub pass: bool,
+    /// Passed by request despite its value (`--allow-unreadable`).
+    pub waived: bool,
 }
 
 /// Where "when did this change" came from.
@@ -177,9 +205,11 @@ pub struct History {
 pub struct Metrics {
     #[serde(serialize_with = "date")]
     pub date: Date,
-    #[serde(serialize_with = "round1")]
-    pub untraced_percent: f64,
-    #[serde(serialize_with = "round1")]
-    pub lagging_share_percent: f64,
+    /// `None` when nothing finished in the window (SPEC §8).
+    #[serde(serialize_with = "round1_opt")]
+    pub untraced_percent: Option<f64>,
+    /// `None` without open tasks.
+    #[serde(serialize_with = "round1_opt")]
+    pub lagging_share_percent: Option<f64>,
     pub krs_lagging: usize,
 }

@@ -69,7 +69,14 @@ pub fn untraced(graph: &Graph, facts: &Facts, finished: &[ItemIx]) -> UntracedCo
     c
 }
 
-/// `100 · part / whole`, 0 when there is no whole.
+/// `100 · part / whole`, `None` when there is no whole: a share of
+/// nothing is not 0% (SPEC §8 "Denominators travel with percentages").
+pub fn share(part: f64, whole: f64) -> Option<f64> {
+    (whole > 0.0).then(|| 100.0 * part / whole)
+}
+
+/// `100 · part / whole`, 0 when there is no whole (for comparisons
+/// against a threshold, never for output: use [`share`] there).
 pub fn percent(part: f64, whole: f64) -> f64 {
     if whole > 0.0 {
         100.0 * part / whole

@@ -39,7 +39,10 @@ pub fn run(env: &Env, args: AuditArgs) -> Result<Outcome, Fatal> {
         config.audit.max_untraced_percent = Some(limit);
     }
     let crate::commands::Dated { graph, facts, .. } = env.load_dated()?;
-    let report = audit::audit(&graph, &config, env.as_of, &window, &facts);
+    let mut report = audit::audit(&graph, &config, env.as_of, &window, &facts);
+    if args.allow_unreadable {
+        report.waive_unreadable();
+    }
     let text = match format {
         Format::Json => render::json::pretty(&report),
         Format::Markdown => render::markdown::audit(&report),
@@ -47,6 +50,7 @@ pub fn run(env: &Env, args: AuditArgs) -> Result<Outcome, Fatal> {
         _ => render::audit::human(&report, env.color, env.width),
     };
     env.print(&text)?;
+    env.warn_input(format, &report.input);
     Ok(if report.pass {
         Outcome::Success
     } else {

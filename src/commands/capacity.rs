@@ -8,12 +8,15 @@ use crate::cli::{CapacityArgs, Format};
 use crate::commands::Env;
 use crate::error::Fatal;
 use crate::model::Period;
+use crate::report::input::Input;
 use crate::report::render;
 
 pub fn run(env: &Env, args: CapacityArgs) -> Result<Outcome, Fatal> {
     let format = env.format("capacity", &[Format::Human, Format::Json])?;
     let window = window(env, args.period.as_deref())?;
-    let graph = env.load_graph()?;
+    // Open work as it stood on as-of (SPEC §8).
+    let graph = crate::asof::graph(&env.root, env.as_of)?;
+    let input = Input::of(&graph);
     let view = capacity::capacity(
         &graph,
         &env.root.config,
@@ -39,11 +42,15 @@ pub fn run(env: &Env, args: CapacityArgs) -> Result<Outcome, Fatal> {
         ));
     }
     let text = match format {
-        Format::Json => render::json::pretty(&view),
+        Format::Json => render::json::pretty(&render::json::WithInput {
+            data: &view,
+            input: &input,
+        }),
         _ if env.quiet => String::new(),
         _ => render::capacity::human(&view, env.root.config.capacity.is_some()),
     };
     env.print(&text)?;
+    env.warn_input(format, &input);
     Ok(Outcome::Success)
 }
 

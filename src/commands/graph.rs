@@ -12,7 +12,11 @@ pub fn run(env: &Env, args: GraphArgs) -> Result<Outcome, Fatal> {
     let format = env.format("graph", &[Format::Mermaid, Format::Dot, Format::Json])?;
     let judged = env.judged()?;
     let graph = &judged.graph;
-    let target = args.id.as_deref().map(|id| graph.find(id)).transpose()?;
+    let target = args
+        .id
+        .as_deref()
+        .map(|id| super::find(graph, id))
+        .transpose()?;
     let cx = judged.context(env);
     let mut rollup = Rollup::new(cx);
     let roots = match target {

@@ -105,6 +105,11 @@ pub fn print_findings(
         _ => render::human::render(graph, findings, &summary, env.color),
     };
     env.print(&text)?;
+    // The machine formats list AL014 as findings; the human view also ends
+    // with the unreadable files in one place (SPEC §8).
+    if format == Format::Human {
+        env.warn_input(format, &crate::report::input::Input::of(graph));
+    }
     Ok(if summary.errors > 0 {
         Outcome::Failure
     } else {

@@ -34,6 +34,7 @@ use crate::error::Fatal;
 use crate::graph::Graph;
 use crate::load::{Dated, Judged};
 use crate::model::{Period, parse_date};
+use crate::report::input::Input;
 
 /// What every command knows: the root and the global flags, resolved.
 pub struct Env {
@@ -95,6 +96,19 @@ impl Env {
         crate::output::print(text)
     }
 
+    /// Ends a human answer with the warning that names the files that
+    /// could not be read (SPEC §8), on stderr so that stdout stays the
+    /// answer itself; `--quiet` keeps it back like any other output. JSON
+    /// answers carry the same facts in their `input` object instead.
+    pub fn warn_input(&self, format: Format, input: &Input) {
+        if self.quiet || format == Format::Json {
+            return;
+        }
+        if let Some(w) = input.warning() {
+            crate::output::eprint(&w);
+        }
+    }
+
     /// The output format, checked against those the command offers (the
     /// first is the default).
     pub fn format(&self, command: &str, offered: &[Format]) -> Result<Format, Fatal> {
@@ -126,6 +140,24 @@ impl Env {
     pub fn load_graph(&self) -> Result<Graph, Fatal> {
         crate::load::graph(&self.root)
     }
+}
+
+/// The item `id` named on the command line (`show`, `status`, `graph`);
+/// when none has it but a file that could not be read names it, the
+/// error says so rather than suggesting similar ids (SPEC §8).
+pub fn find(graph: &crate::graph::Graph, id: &str) -> Result<usize, Fatal> {
+    graph.find(id).map_err(
+        |e| match crate::report::input::Mentions::of(graph).find(id) {
+            Some(m) if graph.all_with(id).is_empty() => Fatal::usage(
+                format!("no readable file defines `{id}`: {}", m.sentence(id)),
+                format!(
+                    "fix `{}` first (`align lint` says what is wrong with it)",
+                    m.path
+                ),
+            ),
+            _ => e,
+        },
+    )
 }
 
 /// `--format`, checked against the formats a command offers (the first is

@@ -5,17 +5,22 @@ use crate::Outcome;
 use crate::cli::{Format, NextArgs};
 use crate::commands::Env;
 use crate::error::Fatal;
+use crate::report::input::Input;
 use crate::report::render;
 
 pub fn run(env: &Env, args: NextArgs) -> Result<Outcome, Fatal> {
     let format = env.format("next", &[Format::Human, Format::Json])?;
     let judged = env.judged()?;
     let cx = judged.context(env);
+    let input = Input::of(&judged.graph);
     let mut queue = crate::next::rank(&cx, args.owner.as_deref());
     let matched = queue.tasks.len();
     queue.tasks.truncate(args.limit);
     let text = match format {
-        Format::Json => render::json::pretty(&queue),
+        Format::Json => render::json::pretty(&render::json::WithInput {
+            data: &queue,
+            input: &input,
+        }),
         _ => {
             let open = match args.owner {
                 Some(_) => crate::audit::open_tasks(&judged.graph).len(),
@@ -33,5 +38,6 @@ pub fn run(env: &Env, args: NextArgs) -> Result<Outcome, Fatal> {
         }
     };
     env.print(&text)?;
+    env.warn_input(format, &input);
     Ok(Outcome::Success)
 }

@@ -6,6 +6,7 @@ use crate::Outcome;
 use crate::cli::{Format, ReportArgs, ReportKind};
 use crate::commands::Env;
 use crate::error::Fatal;
+use crate::report::input::Input;
 use crate::report::render;
 
 pub fn run(env: &Env, args: ReportArgs) -> Result<Outcome, Fatal> {
@@ -23,12 +24,17 @@ fn weekly(env: &Env) -> Result<Outcome, Fatal> {
     let before = dated.facts_at(crate::weekly::week_ago(env.as_of));
     let (graph, now) = (&dated.graph, &dated.facts);
     let window = env.window();
+    let input = Input::of(graph);
     let w = crate::weekly::weekly(graph, &env.root.config, env.as_of, &window, now, &before);
     let text = match format {
-        Format::Json => render::json::pretty(&w),
+        Format::Json => render::json::pretty(&render::json::WithInput {
+            data: &w,
+            input: &input,
+        }),
         Format::Human => render::weekly::human(&w, env.width),
         _ => render::weekly::fit(&render::weekly::markdown(&w), env.width),
     };
     env.print(&text)?;
+    env.warn_input(format, &input);
     Ok(Outcome::Success)
 }

@@ -4,6 +4,7 @@ use crate::Outcome;
 use crate::cli::{Format, IdArg};
 use crate::commands::Env;
 use crate::error::Fatal;
+use crate::report::input::Input;
 use crate::report::render;
 
 pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
@@ -16,13 +17,18 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     };
     let judged = env.judged()?;
     let graph = &judged.graph;
-    let ix = graph.find(&id)?;
+    let input = Input::of(graph);
+    let ix = super::find(graph, &id)?;
     let cx = judged.context(env);
     let detail = crate::detail::detail(&cx, ix);
     let text = match format {
-        Format::Json => render::json::pretty(&detail),
+        Format::Json => render::json::pretty(&render::json::WithInput {
+            data: &detail,
+            input: &input,
+        }),
         _ => render::detail::human(&detail, env.color),
     };
     env.print(&text)?;
+    env.warn_input(format, &input);
     Ok(Outcome::Success)
 }

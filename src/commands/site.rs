@@ -43,6 +43,7 @@ pub fn run(env: &Env, args: SiteArgs) -> Result<Outcome, Fatal> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "align".into())
     });
+    let input = report.input.clone();
     let data = SiteData {
         title,
         generator: format!("align {}", env!("CARGO_PKG_VERSION")),
@@ -77,6 +78,7 @@ pub fn run(env: &Env, args: SiteArgs) -> Result<Outcome, Fatal> {
         ),
     };
     env.print(&text)?;
+    env.warn_input(format, &input);
     Ok(Outcome::Success)
 }
 

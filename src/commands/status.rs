@@ -7,6 +7,10 @@ use crate::cli::{Format, IdArg};
 use crate::commands::Env;
 use crate::error::Fatal;
 use crate::graph::Graph;
+use serde::Serialize;
+
+use crate::audit::EmptyWindow;
+use crate::report::input::Input;
 use crate::report::render;
 use crate::rollup::Rollup;
 
@@ -14,7 +18,11 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
     let format = env.format("status", &[Format::Human, Format::Json])?;
     let judged = env.judged()?;
     let graph = &judged.graph;
-    let target = args.id.as_deref().map(|id| graph.find(id)).transpose()?;
+    let target = args
+        .id
+        .as_deref()
+        .map(|id| super::find(graph, id))
+        .transpose()?;
     let cx = judged.context(env);
     let mut rollup = Rollup::new(cx);
     let roots = match target {
@@ -25,19 +33,42 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
             roots
         }
     };
+    let input = Input::of(graph);
+    // Only the whole tree can be empty for want of a KR in the window.
+    let empty_window = target
+        .is_none()
+        .then(|| crate::audit::empty_window(graph, &judged.window, crate::audit::Retry::AsOf))
+        .flatten();
     let text = match format {
-        Format::Json => render::json::pretty(&roots),
+        Format::Json => render::json::pretty(&StatusJson {
+            as_of: env.as_of,
+            tree: &roots,
+            empty_window: empty_window.as_ref(),
+            input: &input,
+        }),
         _ => {
-            let footer = if target.is_none() {
-                untraced_footer(graph, env)
-            } else {
-                Vec::new()
-            };
+            let mut footer = Vec::new();
+            if target.is_none() {
+                footer.extend(empty_window.as_ref().map(|e| e.message.clone()));
+                footer.extend(untraced_footer(graph, env));
+            }
             render::tree::human(&roots, &footer, env.color, env.width)
         }
     };
     env.print(&text)?;
+    env.warn_input(format, &input);
     Ok(Outcome::Success)
+}
+
+/// `status --format json`: the tree (SPEC §4) with what was read and,
+/// when the window holds no KR, where the KRs are (SPEC §8).
+#[derive(Serialize)]
+struct StatusJson<'a, T: Serialize> {
+    #[serde(serialize_with = "crate::ser::date")]
+    as_of: jiff::civil::Date,
+    tree: &'a T,
+    empty_window: Option<&'a EmptyWindow>,
+    input: &'a Input,
 }
 
 /// Open tasks that trace to no live KR, which the tree cannot show.

@@ -1,6 +1,7 @@
 //! Findings and reports as data, and one renderer per output format. Rules
 //! and analyses produce these values; only the renderers print.
 
+pub mod input;
 pub mod render;
 
 use serde::Serialize;

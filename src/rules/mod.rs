@@ -315,6 +315,19 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// Lints `files` with the default config; returns the findings.
+    pub fn lint_all(files: &[(&str, &str)]) -> Vec<Diagnostic> {
+        let config = Config::default();
+        let graph = Graph::build(load(&config, in_memory(files)));
+        let cx = LintContext {
+            graph: &graph,
+            config: &config,
+            window: Period::parse("2026-Q4").unwrap(),
+            only: None,
+        };
+        lint(&cx)
+    }
+
     /// A minimal valid objective + KR pair most rule tests build on.
     pub const BASE: &[(&str, &str)] = &[
         (

@@ -206,6 +206,7 @@ pub fn trend(t: &Trend) -> String {
         .points
         .iter()
         .flat_map(|p| [p.untraced_percent, p.lagging_share_percent])
+        .flatten()
         .fold(10.0f64, f64::max);
     let hi = (hi / 10.0).ceil() * 10.0;
     let f = Frame {
@@ -214,11 +215,11 @@ pub fn trend(t: &Trend) -> String {
         hi,
     };
     let desc = format!(
-        "Untraced work went from {:.1}% to {:.1}% and the lagging share from {:.1}% to {:.1}% between {} and {} ({} points)",
-        first.untraced_percent,
-        last.untraced_percent,
-        first.lagging_share_percent,
-        last.lagging_share_percent,
+        "Untraced work went from {} to {} and the lagging share from {} to {} between {} and {} ({} points)",
+        pct(first.untraced_percent),
+        pct(last.untraced_percent),
+        pct(first.lagging_share_percent),
+        pct(last.lagging_share_percent),
         first.date,
         last.date,
         n
@@ -238,13 +239,15 @@ pub fn trend(t: &Trend) -> String {
     );
     // End labels sit above their line's last point, moved apart when the
     // two lines end close together.
-    let mut label_y = [
-        f.y(last.untraced_percent) - 6.0,
-        f.y(last.lagging_share_percent) - 6.0,
-    ];
+    // A share of nothing sits its label at the baseline.
+    let (last_u, last_l) = (
+        last.untraced_percent.unwrap_or(0.0),
+        last.lagging_share_percent.unwrap_or(0.0),
+    );
+    let mut label_y = [f.y(last_u) - 6.0, f.y(last_l) - 6.0];
     if (label_y[0] - label_y[1]).abs() < 14.0 {
         let mid = (label_y[0] + label_y[1]) / 2.0;
-        let (a, b) = if last.untraced_percent >= last.lagging_share_percent {
+        let (a, b) = if last_u >= last_l {
             (mid - 7.0, mid + 7.0)
         } else {
             (mid + 7.0, mid - 7.0)
@@ -258,34 +261,51 @@ pub fn trend(t: &Trend) -> String {
         (
             "s-untraced",
             "untraced %",
-            (|p: &crate::trend::Point| p.untraced_percent) as fn(&crate::trend::Point) -> f64,
+            (|p: &crate::trend::Point| p.untraced_percent)
+                as fn(&crate::trend::Point) -> Option<f64>,
         ),
         ("s-lagging", "lagging share %", |p| p.lagging_share_percent),
     ]
     .into_iter()
     .enumerate()
     {
+        // A point that measures nothing breaks the line: no made-up 0.
         let mut path = String::new();
-        for (i, p) in t.points.iter().enumerate() {
+        let mut pen_down = false;
+        for p in &t.points {
+            let Some(v) = get(p) else {
+                pen_down = false;
+                continue;
+            };
             let _ = write!(
                 path,
                 "{}{:.1},{:.1}",
-                if i == 0 { "M" } else { " L" },
+                match (pen_down, path.is_empty()) {
+                    (true, _) => " L",
+                    (false, true) => "M",
+                    (false, false) => " M",
+                },
                 f.x(days_between(first.date, p.date) as f64),
-                f.y(get(p))
+                f.y(v)
             );
+            pen_down = true;
         }
         let _ = write!(s, r#"<path class="{class}" d="{path}"/>"#);
         let _ = write!(
             s,
-            r#"<text class="lbl end-{class}" x="{:.1}" y="{:.1}" text-anchor="end">{name} {:.1}</text>"#,
+            r#"<text class="lbl end-{class}" x="{:.1}" y="{:.1}" text-anchor="end">{name} {}</text>"#,
             W - RIGHT,
             label_y[n],
-            get(last)
+            get(last).map_or("—".to_string(), |v| format!("{v:.1}"))
         );
     }
     s.push_str("</svg>");
     s
+}
+
+/// A percentage with one decimal, "—" for a share of nothing.
+fn pct(x: Option<f64>) -> String {
+    x.map_or("—".to_string(), |x| format!("{x:.1}%"))
 }
 
 /// A load bar: `percent` of capacity, a rule at 100%.

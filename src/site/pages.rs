@@ -33,6 +33,18 @@ struct IndexPage<'a> {
     trend: Option<TrendView>,
     git: bool,
     capacity: CapacityView,
+    /// "No KR is active in …; KRs exist for …" (SPEC §8).
+    empty_window: Option<super::view::Num>,
+    /// The files that could not be read, so the page never passes for
+    /// the whole picture when it is not (SPEC §8).
+    unreadable: Vec<Unreadable>,
+}
+
+/// One file that could not be read, as the front page names it.
+struct Unreadable {
+    path: super::view::Num,
+    line: super::view::Num,
+    message: super::view::Num,
 }
 
 #[derive(Template)]
@@ -147,6 +159,30 @@ pub fn render(d: &SiteData, capacity_configured: bool) -> Result<Vec<Page>, Fata
         trend: trend_view(d),
         git: d.trend.is_some(),
         capacity: capacity_view(d, capacity_configured),
+        empty_window: d
+            .audit
+            .empty_window
+            .as_ref()
+            .map(|e| text("/audit/empty_window/message".into(), &e.message)),
+        unreadable: d
+            .audit
+            .input
+            .unreadable
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                let p = |key: &str| format!("/audit/input/unreadable/{i}/{key}");
+                Unreadable {
+                    path: text(p("path"), &u.path),
+                    line: super::view::Num {
+                        text: u.line.to_string(),
+                        ptr: p("line"),
+                        fmt: "int",
+                    },
+                    message: text(p("message"), &u.message),
+                }
+            })
+            .collect(),
     };
     pages.insert(
         0,

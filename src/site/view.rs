@@ -40,6 +40,18 @@ impl Num {
         }
     }
 
+    /// A percentage that may be of nothing: "—" where JSON has `null`.
+    fn pct1_opt(ptr: String, v: Option<f64>) -> Num {
+        match v {
+            Some(v) => Num::pct1(ptr, v),
+            None => Num {
+                text: "—".into(),
+                ptr,
+                fmt: "none",
+            },
+        }
+    }
+
     fn pct0(ptr: String, v: f64) -> Num {
         Num {
             text: format!("{}%", round_to(v, 1).round() as i64),
@@ -346,10 +358,10 @@ pub fn headline(d: &SiteData) -> Headline {
         end: Num::text("/audit/window/end".into(), &a.window.end.to_string()),
         as_of: Num::text("/audit/as_of".into(), &a.as_of.to_string()),
         elapsed: Num::frac0("/elapsed".into(), d.elapsed),
-        untraced_percent: Num::pct1("/audit/untraced/percent".into(), a.untraced.percent),
+        untraced_percent: Num::pct1_opt("/audit/untraced/percent".into(), a.untraced.percent),
         untraced: Num::int("/audit/untraced/untraced".into(), a.untraced.untraced),
         finished: Num::int("/audit/untraced/finished".into(), a.untraced.finished),
-        lagging_percent: Num::pct1(
+        lagging_percent: Num::pct1_opt(
             "/audit/lagging_share/percent".into(),
             a.lagging_share.percent,
         ),
@@ -365,7 +377,13 @@ pub fn headline(d: &SiteData) -> Headline {
             .map(|(i, g)| GateRow {
                 name: Num::text(format!("/audit/gates/{i}/name"), g.name),
                 limit: Num::measured(format!("/audit/gates/{i}/limit"), g.limit),
-                value: Num::pct1(format!("/audit/gates/{i}/value"), g.value),
+                value: match g.value {
+                    // A count of files, not a percentage.
+                    Some(v) if g.name == crate::audit::READABLE_INPUT => {
+                        Num::measured(format!("/audit/gates/{i}/value"), v)
+                    }
+                    v => Num::pct1_opt(format!("/audit/gates/{i}/value"), v),
+                },
                 pass: g.pass,
             })
             .collect(),
@@ -511,13 +529,13 @@ pub fn trend_view(d: &SiteData) -> Option<TrendView> {
     Some(TrendView {
         svg: super::charts::trend(t),
         since: Num::text(p(0, "date"), &t.points[0].date.to_string()),
-        untraced_first: Num::pct1(p(0, "untraced_percent"), t.points[0].untraced_percent),
-        untraced_last: Num::pct1(p(last, "untraced_percent"), t.points[last].untraced_percent),
-        lagging_first: Num::pct1(
+        untraced_first: Num::pct1_opt(p(0, "untraced_percent"), t.points[0].untraced_percent),
+        untraced_last: Num::pct1_opt(p(last, "untraced_percent"), t.points[last].untraced_percent),
+        lagging_first: Num::pct1_opt(
             p(0, "lagging_share_percent"),
             t.points[0].lagging_share_percent,
         ),
-        lagging_last: Num::pct1(
+        lagging_last: Num::pct1_opt(
             p(last, "lagging_share_percent"),
             t.points[last].lagging_share_percent,
         ),

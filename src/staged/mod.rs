@@ -80,8 +80,11 @@ pub fn lint_staged(root: &Root, as_of: Date) -> Result<(Graph, Vec<Diagnostic>),
         }
     }
 
-    let lint =
-        |graph: &Graph, only: &HashSet<usize>| lint_files(graph, &root.config, as_of, Some(only));
+    let lint = |graph: &Graph, only: &HashSet<usize>| {
+        let mut findings = lint_files(graph, &root.config, as_of, Some(only));
+        findings.retain(|d| caused_by_change(graph, d, &changed, &changed_ids));
+        findings
+    };
     if let Some(view) = view
         && let Some((graph, only)) = snapshot.fast(&view, &cache_path, &changed_ids, &mut full)?
     {
@@ -327,6 +330,38 @@ impl Snapshot<'_> {
     }
 }
 
+/// The rules whose findings on one item can change when another item
+/// changes: links resolving, their kinds, duplicate ids, cycles, depth,
+/// traces to inactive KRs, open dependencies. Every other rule looks at
+/// the item alone, so its findings on a file the change did not touch
+/// are old news, not the change's doing.
+const LINK_RULES: &[&str] = &[
+    "AL002", "AL003", "AL004", "AL005", "AL010", "AL011", "AL012",
+];
+
+/// Whether the staged change is responsible for finding `d` (SPEC §7:
+/// "only findings on the staged files and the items they touch"): any
+/// finding in a staged file; elsewhere, a finding of a link rule that
+/// points into a staged file (a cycle through it, "first defined here") or
+/// names an id the change adds, edits or removes. The check costs the
+/// words of the message, whatever the number of changed ids.
+fn caused_by_change(
+    graph: &Graph,
+    d: &Diagnostic,
+    changed: &FxHashSet<&str>,
+    changed_ids: &HashSet<String>,
+) -> bool {
+    let staged = |file: usize| changed.contains(graph.files[file].path.as_str());
+    if staged(d.file) {
+        return true;
+    }
+    LINK_RULES.contains(&d.code)
+        && (d.related.iter().any(|l| staged(l.file))
+            || d.message
+                .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
+                .any(|word| changed_ids.contains(word)))
+}
+
 /// A file of stand-in items built from its cached summaries.
 fn stand_ins(path: &str, is_item_file: bool, summaries: &[cache::Summary]) -> ReadFile {
     let items = summaries
@@ -388,4 +423,17 @@ pub fn new_since(
         }
     }
     Ok(fresh)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LINK_RULES;
+
+    #[test]
+    fn link_rules_are_registered_codes() {
+        let codes: Vec<&str> = crate::rules::docs().iter().map(|d| d.code).collect();
+        for code in LINK_RULES {
+            assert!(codes.contains(code), "{code} is not a rule");
+        }
+    }
 }

@@ -38,19 +38,23 @@ fn capacity_json_by_hand() {
             "weeks_remaining": 7.0,
             "people": [
                 {"owner": "lee", "capacity": 4.0, "open_estimate": 6.0, "load_percent": 21.4,
-                 "over": false, "by_objective": {"O-2": 4.0, "untraced": 2.0}},
+                 "available": 28.0, "over": false, "by_objective": {"O-2": 4.0, "untraced": 2.0}},
                 {"owner": "priya", "capacity": 3.0, "open_estimate": 0.0, "load_percent": 0.0,
-                 "over": false, "by_objective": {}},
+                 "available": 21.0, "over": false, "by_objective": {}},
                 {"owner": "sam", "capacity": 2.0, "open_estimate": 16.0, "load_percent": 114.3,
-                 "over": true, "by_objective": {"O-1": 13.0, "O-2": 3.0}},
+                 "available": 14.0, "over": true, "by_objective": {"O-1": 13.0, "O-2": 3.0}},
                 {"owner": null, "capacity": null, "open_estimate": 1.0, "load_percent": null,
-                 "over": false, "by_objective": {"O-1": 1.0}}
+                 "available": null, "over": false, "by_objective": {"O-1": 1.0}}
             ],
             "objectives": [
-                {"id": "O-1", "weight_share": 0.5, "work_share": 0.609, "underfunded": false},
-                {"id": "O-2", "weight_share": 0.25, "work_share": 0.304, "underfunded": false},
-                {"id": "O-3", "weight_share": 0.25, "work_share": 0.0, "underfunded": true}
-            ]
+                {"id": "O-1", "weight_share": 0.5, "work_share": 0.609, "underfunded": false,
+                 "weight": 2.0, "total_weight": 4.0, "open_estimate": 14.0, "total_open_estimate": 23.0},
+                {"id": "O-2", "weight_share": 0.25, "work_share": 0.304, "underfunded": false,
+                 "weight": 1.0, "total_weight": 4.0, "open_estimate": 7.0, "total_open_estimate": 23.0},
+                {"id": "O-3", "weight_share": 0.25, "work_share": 0.0, "underfunded": true,
+                 "weight": 1.0, "total_weight": 4.0, "open_estimate": 0.0, "total_open_estimate": 23.0}
+            ],
+            "input": {"files": 7, "items": 12, "skipped": 0, "unreadable": []}
         })
     );
 }

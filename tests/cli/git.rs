@@ -269,12 +269,13 @@ fn trend_points_match_hand_computed_values() {
     assert_eq!(
         summary,
         [
-            // Oct 1 and 8: nothing finished, KR-1 within 0.10 of expected.
-            expect("2026-10-01", "0", "0", "0"),
-            expect("2026-10-08", "0", "0", "0"),
+            // Oct 1 and 8: nothing finished (an empty cell: a share of
+            // nothing is no 0%, SPEC §8), KR-1 within 0.10 of expected.
+            expect("2026-10-01", "", "0", "0"),
+            expect("2026-10-08", "", "0", "0"),
             // Oct 15: expected 14/91 = 0.15 > 0.10 ahead of p = 0: at risk;
             // T-1 of the two open tasks traces to it.
-            expect("2026-10-15", "0", "50", "1"),
+            expect("2026-10-15", "", "50", "1"),
             // Oct 22 (second commit): T-1 traced, T-3 unplanned → 50%
             // untraced; the only open task is unplanned → 0% on lagging.
             expect("2026-10-22", "50", "0", "1"),

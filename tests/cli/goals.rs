@@ -77,7 +77,10 @@ fn worked_example_audit_json_to_the_digit() {
     );
     assert_eq!(
         v["gates"],
-        serde_json::json!([{"name": "max_untraced_percent", "limit": 30.0, "value": 30.0, "pass": true}])
+        serde_json::json!([
+            {"name": "max_untraced_percent", "limit": 30.0, "value": 30.0, "pass": true, "waived": false},
+            {"name": "readable_input", "limit": 0.0, "value": 0.0, "pass": true, "waived": false}
+        ])
     );
     assert_eq!(v["pass"], true);
     assert_eq!(
@@ -179,7 +182,8 @@ fn status_views() {
     let repo = TestRepo::example("product");
     insta::assert_snapshot!("status_human_product", run(&repo, &["status"], 0));
     let v = json(&repo, &["status", "--format", "json"], 0);
-    let o1 = &v[0];
+    assert_eq!(v["input"]["unreadable"], serde_json::json!([]));
+    let o1 = &v["tree"][0];
     for key in [
         "id", "kind", "title", "owner", "status", "progress", "children",
     ] {

@@ -16,6 +16,7 @@ mod git;
 mod goals;
 mod guards;
 mod help;
+mod honest;
 mod hostile;
 mod lint;
 mod lsp;

@@ -72,6 +72,7 @@ fn json_shape() {
         "signals",
         "unplanned",
         "next",
+        "input",
     ];
     let mut got = keys.clone();
     got.sort_unstable();

@@ -34,11 +34,11 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
         "no task finished in the window yet".to_string()
     } else {
         format!(
-            "{:.1}% of {} ({} untraced), {:.1}% by estimate",
-            u.percent,
+            "{} of {} ({} untraced), {} by estimate",
+            super::pct1(u.percent),
             count(u.finished, "finished task", "finished tasks"),
             u.untraced,
-            u.weighted_percent
+            super::pct1(u.weighted_percent)
         )
     };
     headline(&mut out, "Untraced work", &untraced, width);
@@ -47,8 +47,8 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
         "no open task".to_string()
     } else {
         format!(
-            "{:.1}% of {} ({}) {} to a lagging KR",
-            l.percent,
+            "{} of {} ({}) {} to a lagging KR",
+            super::pct1(l.percent),
             count(l.open, "open task", "open tasks"),
             l.on_lagging,
             if l.on_lagging == 1 { "traces" } else { "trace" }
@@ -58,7 +58,7 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
     for g in &a.gates {
         headline(&mut out, "Gate", &gate_line(g, color), width);
     }
-    if a.gates.is_empty() {
+    if !a.gates.iter().any(|g| g.name == "max_untraced_percent") {
         headline(
             &mut out,
             "Gates",
@@ -67,7 +67,10 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
         );
     }
     out.push('\n');
-    if a.krs.is_empty() {
+    if let Some(e) = &a.empty_window {
+        out.push_str(&crate::text::wrap(&e.message, width, 0, ""));
+        out.push('\n');
+    } else if a.krs.is_empty() {
         out.push_str("No KR is active in this window.\n");
     } else {
         for line in kr_table(a, color, width).lines() {
@@ -133,7 +136,13 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
     if a.history.cut {
         out.push_str("\nnote: this is a shallow clone; changes before its cut are unknown, so stalled KRs may be missed\n");
     }
-    let verdict = if a.gates.is_empty() {
+    // `readable_input` is always there; alone and passing it is no gate
+    // the team set.
+    let set = a
+        .gates
+        .iter()
+        .any(|g| g.name != crate::audit::READABLE_INPUT);
+    let verdict = if a.pass && !set {
         paint(color, "2", "no gate to pass")
     } else if a.pass {
         paint(color, "32", "every gate passes")
@@ -146,12 +155,27 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
 
 /// `max_untraced_percent: 30.0 ≤ 30, pass`.
 pub fn gate_line(g: &Gate, color: bool) -> String {
-    let (op, verdict) = if g.pass {
-        ("≤", paint(color, "32", "pass"))
+    let verdict = if g.pass {
+        paint(color, "32", "pass")
     } else {
-        (">", paint(color, "31", "FAIL"))
+        paint(color, "31", "FAIL")
     };
-    format!("{}: {:.1} {op} {}, {verdict}", g.name, g.value, g.limit)
+    // The comparison the value makes, which a waived gate does not change.
+    let op = match g.value {
+        Some(v) if crate::audit::round_to(v, 1) > g.limit => ">",
+        _ => "≤",
+    };
+    let verdict = if g.waived {
+        format!("{verdict} (waived by --allow-unreadable)")
+    } else {
+        verdict
+    };
+    let value = match g.value {
+        Some(v) if g.name == crate::audit::READABLE_INPUT => format!("{v:.0}"),
+        Some(v) => format!("{v:.1}"),
+        None => "—".to_string(),
+    };
+    format!("{}: {value} {op} {}, {verdict}", g.name, g.limit)
 }
 
 /// `1 open task`, `3 open tasks`.

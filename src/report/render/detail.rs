@@ -92,7 +92,10 @@ pub fn human(d: &Detail, color: bool) -> String {
                 t.as_deref().unwrap_or(""),
                 l.status.as_deref().unwrap_or("")
             ),
-            (None, _) => format!("{}  (no item has this id)", l.id),
+            (None, _) => match &l.unreadable {
+                Some(why) => format!("{}  (no readable item has this id: {why})", l.id),
+                None => format!("{}  (no item has this id)", l.id),
+            },
         };
         out.push_str(&format!("  {:<11} → {what}\n", l.field.as_str()));
     }

@@ -55,8 +55,14 @@ pub fn audit(graph: &Graph, a: &Audit) -> String {
             "::error title={}::{}\n",
             property(&format!("align gate {}", g.name)),
             data(&format!(
-                "{} is {:.1}, above the limit of {}",
-                g.name, g.value, g.limit
+                "{} is {}, above the limit of {}",
+                g.name,
+                match g.value {
+                    Some(v) if g.name == crate::audit::READABLE_INPUT => format!("{v:.0}"),
+                    Some(v) => format!("{v:.1}"),
+                    None => "—".to_string(),
+                },
+                g.limit
             ))
         ));
     }

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::view;
 use crate::graph::Graph;
+use crate::report::input::Input;
 use crate::report::{Diagnostic, FindingView, Summary};
 
 #[derive(Serialize)]
@@ -12,6 +13,7 @@ struct LintJson {
     items: usize,
     skipped: usize,
     findings: Vec<FindingView>,
+    input: Input,
 }
 
 /// Renders the lint report object (SPEC §5).
@@ -21,8 +23,18 @@ pub fn lint(graph: &Graph, findings: &[Diagnostic], summary: &Summary) -> String
         items: summary.items,
         skipped: summary.skipped,
         findings: findings.iter().map(|d| view(graph, d)).collect(),
+        input: Input::of(graph),
     };
     pretty(&out)
+}
+
+/// A data command's JSON object with the `input` object beside its own
+/// keys (SPEC §8), so no command has to carry it in its library type.
+#[derive(Serialize)]
+pub struct WithInput<'a, T: Serialize> {
+    #[serde(flatten)]
+    pub data: &'a T,
+    pub input: &'a Input,
 }
 
 /// Pretty JSON with a final newline.

@@ -26,14 +26,54 @@ pub fn audit(a: &Audit) -> String {
         .map(|g| format!("{} at most {}", if g.pass { "✅" } else { "❌" }, g.limit))
         .unwrap_or_else(|| "none set".into());
     out.push_str(&format!(
-        "| Untraced work | {:.1}% ({} of {} finished tasks; {:.1}% by estimate) | {gate} |\n",
-        u.percent, u.untraced, u.finished, u.weighted_percent
+        "| Untraced work | {} ({} of {} finished tasks; {} by estimate) | {gate} |\n",
+        super::pct1(u.percent),
+        u.untraced,
+        u.finished,
+        super::pct1(u.weighted_percent)
     ));
     let l = &a.lagging_share;
     out.push_str(&format!(
-        "| Lagging share | {:.1}% ({} of {} open tasks trace to a lagging KR) | |\n\n",
-        l.percent, l.on_lagging, l.open
+        "| Lagging share | {} ({} of {} open tasks trace to a lagging KR) | |\n",
+        super::pct1(l.percent),
+        l.on_lagging,
+        l.open
     ));
+    // Only when something could not be read: a clean run keeps the table
+    // as it was.
+    if let Some(g) = a
+        .gates
+        .iter()
+        .find(|g| g.name == crate::audit::READABLE_INPUT && !a.input.unreadable.is_empty())
+    {
+        let files: Vec<String> = a
+            .input
+            .unreadable
+            .iter()
+            .take(10)
+            .map(|u| format!("`{}:{}`", u.path, u.line))
+            .collect();
+        let more = a.input.unreadable.len().saturating_sub(10);
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let gate = match (g.pass, g.waived) {
+            (_, true) => "waived (`--allow-unreadable`)",
+            (true, false) => "✅ at most 0",
+            (false, false) => "❌ at most 0",
+        };
+        out.push_str(&format!(
+            "| Unreadable files | {} ({}{more}) | {gate} |\n",
+            a.input.unreadable.len(),
+            files.join(", ")
+        ));
+    }
+    out.push('\n');
+    if let Some(e) = &a.empty_window {
+        out.push_str(&format!("{}\n\n", e.message));
+    }
     if !a.krs.is_empty() {
         out.push_str("### Key results\n\n| KR | Objective | Progress | Expected | Status | Open | Done | Title |\n");
         out.push_str("| --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n");

@@ -22,6 +22,14 @@ pub mod weekly;
 use crate::graph::Graph;
 use crate::report::{Diagnostic, FindingView};
 
+/// A percentage with one decimal, or "—" for a share of nothing (SPEC §8).
+pub fn pct1(x: Option<f64>) -> String {
+    match x {
+        Some(x) => format!("{x:.1}%"),
+        None => "—".to_string(),
+    }
+}
+
 /// A finding with its path, line and column resolved (SPEC §5 JSON shape).
 pub fn view(graph: &Graph, d: &Diagnostic) -> FindingView {
     let file = &graph.files[d.file];

@@ -10,16 +10,26 @@ pub fn csv(t: &Trend) -> String {
             "{},{},{},{},{}\n",
             p.date,
             p.commit.as_deref().unwrap_or(""),
-            p.untraced_percent,
-            p.lagging_share_percent,
+            csv_pct(p.untraced_percent),
+            csv_pct(p.lagging_share_percent),
             p.krs_lagging
         ));
     }
     out
 }
 
-/// Reads one metric off a point.
-type Metric = fn(&Point) -> f64;
+/// A share in CSV: empty for a share of nothing (SPEC §8), never 0.
+fn csv_pct(x: Option<f64>) -> String {
+    x.map_or(String::new(), |x| x.to_string())
+}
+
+/// A share in the table: "—" for a share of nothing.
+fn cell(x: Option<f64>) -> String {
+    x.map_or("—".to_string(), |x| format!("{x:.1}"))
+}
+
+/// Reads one metric off a point; `None` where it measures nothing.
+type Metric = fn(&Point) -> Option<f64>;
 
 /// The points as a table, then one sparkline a metric.
 pub fn human(t: &Trend) -> String {
@@ -36,8 +46,8 @@ pub fn human(t: &Trend) -> String {
         table.add_row([
             p.date.to_string(),
             p.commit.clone().unwrap_or_else(|| "—".into()),
-            format!("{:.1}", p.untraced_percent),
-            format!("{:.1}", p.lagging_share_percent),
+            cell(p.untraced_percent),
+            cell(p.lagging_share_percent),
             p.krs_lagging.to_string(),
         ]);
     }
@@ -45,14 +55,14 @@ pub fn human(t: &Trend) -> String {
     let series: [(&str, Metric); 3] = [
         ("untraced %", |p| p.untraced_percent),
         ("lagging share %", |p| p.lagging_share_percent),
-        ("KRs lagging", |p| p.krs_lagging as f64),
+        ("KRs lagging", |p| Some(p.krs_lagging as f64)),
     ];
     for (name, get) in series {
-        let values: Vec<f64> = t.points.iter().map(get).collect();
-        let (first, last) = (
-            values.first().copied().unwrap_or(0.0),
-            values.last().copied().unwrap_or(0.0),
-        );
+        // Points that measure nothing have no bar (and are not a 0).
+        let values: Vec<f64> = t.points.iter().filter_map(get).collect();
+        let shown =
+            |p: Option<&Point>| p.and_then(get).map_or("—".to_string(), |v| v.to_string());
+        let (first, last) = (shown(t.points.first()), shown(t.points.last()));
         out.push_str(&format!(
             "  {name:<16} {}  {first} → {last}\n",
             sparkline(&values)

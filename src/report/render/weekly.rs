@@ -130,12 +130,12 @@ fn finished(w: &Weekly, out: &mut String) {
         return;
     }
     out.push_str(&format!(
-        "{} {} finished: {} traced, {} untraced ({:.1}% untraced).\n\n",
+        "{} {} finished: {} traced, {} untraced ({} untraced).\n\n",
         f.count,
         if f.count == 1 { "task" } else { "tasks" },
         f.traced,
         f.untraced,
-        f.untraced_percent
+        super::pct1(f.untraced_percent)
     ));
     for t in &f.tasks {
         let goal = match &t.untraced_reason {
