@@ -200,7 +200,7 @@ _align() {
 
     case "${cmd}" in
         align)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version init new lint audit status next checkin set done show graph report trend capacity site hook explain config lsp schema completions man help"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version init new lint audit status next checkin set done show graph report trend capacity site hook explain config lsp schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,7 +230,7 @@ _align() {
             return 0
             ;;
         align__subcmd__audit)
-            opts="-C -q -h -V --period --max-untraced --allow-unreadable --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --period --max-untraced --allow-unreadable --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -268,7 +268,7 @@ _align() {
             return 0
             ;;
         align__subcmd__capacity)
-            opts="-C -q -h -V --period --owner --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --period --owner --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -306,7 +306,7 @@ _align() {
             return 0
             ;;
         align__subcmd__checkin)
-            opts="-C -q -h -V --confidence --note --date --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --confidence --note --date --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -348,7 +348,7 @@ _align() {
             return 0
             ;;
         align__subcmd__completions)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version bash elvish fish powershell zsh"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -378,7 +378,7 @@ _align() {
             return 0
             ;;
         align__subcmd__config)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -408,7 +408,7 @@ _align() {
             return 0
             ;;
         align__subcmd__done)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -438,7 +438,7 @@ _align() {
             return 0
             ;;
         align__subcmd__explain)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -468,7 +468,7 @@ _align() {
             return 0
             ;;
         align__subcmd__graph)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -876,7 +876,7 @@ _align() {
             return 0
             ;;
         align__subcmd__hook)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version install uninstall help"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version install uninstall help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -962,7 +962,7 @@ _align() {
             return 0
             ;;
         align__subcmd__hook__subcmd__install)
-            opts="-C -q -h -V --force --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --force --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -992,7 +992,7 @@ _align() {
             return 0
             ;;
         align__subcmd__hook__subcmd__uninstall)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1022,7 +1022,7 @@ _align() {
             return 0
             ;;
         align__subcmd__init)
-            opts="-C -q -h -V --example --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --example --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1056,7 +1056,7 @@ _align() {
             return 0
             ;;
         align__subcmd__lint)
-            opts="-C -q -h -V --staged --base --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --staged --base --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1090,7 +1090,7 @@ _align() {
             return 0
             ;;
         align__subcmd__lsp)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1120,7 +1120,7 @@ _align() {
             return 0
             ;;
         align__subcmd__man)
-            opts="-C -q -h -V --out --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --out --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1154,7 +1154,7 @@ _align() {
             return 0
             ;;
         align__subcmd__new)
-            opts="-C -q -h -V --kr --initiative --objective --parent --owner --due --start --target --unit --label --unplanned --reason --id --edit --format --color --quiet --as-of --help --version objective kr initiative task"
+            opts="-C -q -h -V --kr --initiative --objective --parent --owner --due --start --target --unit --label --unplanned --reason --id --edit --format --color --quiet --as-of --no-ignore --no-history --help --version objective kr initiative task"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1232,7 +1232,7 @@ _align() {
             return 0
             ;;
         align__subcmd__next)
-            opts="-C -q -h -V --owner --limit --explain --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --owner --limit --explain --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1270,7 +1270,7 @@ _align() {
             return 0
             ;;
         align__subcmd__report)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version weekly help"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version weekly help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1342,7 +1342,7 @@ _align() {
             return 0
             ;;
         align__subcmd__report__subcmd__weekly)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1372,7 +1372,7 @@ _align() {
             return 0
             ;;
         align__subcmd__schema)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version items config"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version items config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1402,7 +1402,7 @@ _align() {
             return 0
             ;;
         align__subcmd__set)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1432,7 +1432,7 @@ _align() {
             return 0
             ;;
         align__subcmd__show)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1462,7 +1462,7 @@ _align() {
             return 0
             ;;
         align__subcmd__site)
-            opts="-C -q -h -V --out --period --title --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --out --period --title --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1504,7 +1504,7 @@ _align() {
             return 0
             ;;
         align__subcmd__status)
-            opts="-C -q -h -V --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1534,7 +1534,7 @@ _align() {
             return 0
             ;;
         align__subcmd__trend)
-            opts="-C -q -h -V --since --every --format --color --quiet --as-of --help --version"
+            opts="-C -q -h -V --since --every --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

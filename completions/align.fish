@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_align_global_optspecs
-    string join \n C= format= color= q/quiet as-of= h/help V/version
+    string join \n C= format= color= q/quiet as-of= no-ignore no-history h/help V/version
 end
 
 function __fish_align_needs_command
@@ -39,6 +39,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_needs_command" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_needs_command" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_needs_command" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_needs_command" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_needs_command" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_needs_command" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_needs_command" -f -a "init" -d 'Write align.yaml and a folder skeleton (never overwrites)'
@@ -81,6 +83,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand init" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand init" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand init" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand init" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand init" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand init" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand new" -l kr -d 'A KR the new item links to (repeatable)' -r
@@ -112,6 +116,8 @@ complete -c align -n "__fish_align_using_subcommand new" -l as-of -d 'The day to
 complete -c align -n "__fish_align_using_subcommand new" -l unplanned -d 'The task is reactive work that links to no goal (needs --reason)'
 complete -c align -n "__fish_align_using_subcommand new" -l edit -d 'Open the new file in $VISUAL or $EDITOR'
 complete -c align -n "__fish_align_using_subcommand new" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand new" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand new" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand new" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand new" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand lint" -l base -d 'Only report findings that are new compared with this git revision' -r
@@ -131,6 +137,8 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand lint" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand lint" -l staged -d 'Check the content staged in the git index, not the work tree'
 complete -c align -n "__fish_align_using_subcommand lint" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand lint" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand lint" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand lint" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand lint" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand audit" -l period -d 'The window: 2026-Q4, 2026-H2, 2026, or 2026-10-01..2026-11-15' -r
@@ -151,6 +159,8 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand audit" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand audit" -l allow-unreadable -d 'Pass the `readable_input` gate although some files could not be read'
 complete -c align -n "__fish_align_using_subcommand audit" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand audit" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand audit" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand status" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -168,6 +178,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand status" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand status" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand status" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand status" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand status" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand status" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand next" -l owner -d 'Only tasks owned by P' -r
@@ -188,6 +200,8 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand next" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand next" -l explain -d 'Show what each score is made of, KR by KR'
 complete -c align -n "__fish_align_using_subcommand next" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand next" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand next" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand next" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand next" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand checkin" -l confidence -d 'How sure the owner is of reaching the target, 0 to 1' -r
@@ -208,6 +222,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand checkin" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand checkin" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand checkin" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand checkin" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand checkin" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand checkin" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand set" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -225,6 +241,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand set" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand set" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand set" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand set" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand set" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand set" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand done" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -242,6 +260,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand done" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand done" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand done" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand done" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand done" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand done" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand show" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -259,6 +279,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand show" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand show" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand show" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand show" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand show" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand show" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand graph" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -276,6 +298,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand graph" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand graph" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand graph" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand graph" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand graph" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand graph" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -293,6 +317,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand report; and not __fish_seen_subcommand_from weekly help" -f -a "weekly" -d 'A Markdown digest of the week ending on --as-of'
@@ -312,6 +338,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from weekly" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "weekly" -d 'A Markdown digest of the week ending on --as-of'
@@ -334,6 +362,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand trend" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand trend" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand trend" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand trend" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand trend" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand trend" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand capacity" -l period -d 'The window: 2026-Q4, 2026-H2, 2026, or 2026-10-01..2026-11-15' -r
@@ -353,6 +383,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand capacity" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand capacity" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand capacity" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand capacity" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand capacity" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand capacity" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand site" -l out -d 'The folder to write (default: site/ under the root); outside the root only when given' -r -F
@@ -373,6 +405,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand site" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand site" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand site" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand site" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand site" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand site" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -390,6 +424,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand hook; and not __fish_seen_subcommand_from install uninstall help" -f -a "install" -d 'Install the pre-commit hook (chains an existing hook)'
@@ -411,6 +447,8 @@ never\t''"
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -l force -d 'Replace an existing hook instead of chaining it'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from install" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -428,6 +466,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from uninstall" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand hook; and __fish_seen_subcommand_from help" -f -a "install" -d 'Install the pre-commit hook (chains an existing hook)'
@@ -448,6 +488,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand explain" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand explain" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand explain" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand explain" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand explain" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand config" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -465,6 +507,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand config" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand config" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand config" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand config" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand config" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand config" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand lsp" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -482,6 +526,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand lsp" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand lsp" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand lsp" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand lsp" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand lsp" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand lsp" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand schema" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -499,6 +545,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand schema" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand schema" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand schema" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand schema" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c align -n "__fish_align_using_subcommand schema" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand completions" -s C -d 'Run as if started in DIR (the root is searched from there)' -r -F
@@ -516,6 +564,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand completions" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand completions" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand completions" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand completions" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand man" -l out -d 'Write align.1 and one page per subcommand (align-lint.1, …) into DIR' -r -F
@@ -534,6 +584,8 @@ always\t''
 never\t''"
 complete -c align -n "__fish_align_using_subcommand man" -l as-of -d 'The day to judge time by, YYYY-MM-DD (default: today)' -r
 complete -c align -n "__fish_align_using_subcommand man" -s q -l quiet -d 'Print nothing but errors; the exit status tells the result'
+complete -c align -n "__fish_align_using_subcommand man" -l no-ignore -d 'Read files that git ignores too'
+complete -c align -n "__fish_align_using_subcommand man" -l no-history -d 'Judge by the files\' own dates only, reading no git history'
 complete -c align -n "__fish_align_using_subcommand man" -s h -l help -d 'Print help'
 complete -c align -n "__fish_align_using_subcommand man" -s V -l version -d 'Print version'
 complete -c align -n "__fish_align_using_subcommand help; and not __fish_seen_subcommand_from init new lint audit status next checkin set done show graph report trend capacity site hook explain config lsp schema completions man help" -f -a "init" -d 'Write align.yaml and a folder skeleton (never overwrites)'

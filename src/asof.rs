@@ -23,15 +23,11 @@ use crate::config::Root;
 use crate::error::Fatal;
 use crate::graph::Graph;
 use crate::model::{Item, Kind, Status};
-use crate::workspace::{self, Workspace};
+use crate::workspace::Workspace;
 
 /// Reads the work tree of `root` into a graph as it stood on `day`.
 pub fn graph(root: &Root, day: Date) -> Result<Graph, Fatal> {
-    let inputs = workspace::discover(root)?;
-    Ok(Graph::build(view(
-        workspace::load(&root.config, inputs),
-        day,
-    )))
+    Ok(Graph::build(view(crate::load::workspace(root)?, day)))
 }
 
 /// The workspace as of `day`: see the module docs for what is rewound.
@@ -42,6 +38,17 @@ pub fn view(mut ws: Workspace, day: Date) -> Workspace {
         rewind(item, day);
     }
     ws
+}
+
+/// Whether the view as of `day` changes anything in `ws`: when it does
+/// not, neither does the view of any later day, so a trend point can reuse
+/// the graph built for an earlier one.
+pub fn rewinds(ws: &Workspace, day: Date) -> bool {
+    ws.items.iter().any(|item| {
+        item.created.is_some_and(|c| c > day)
+            || item.done.is_some_and(|d| d > day)
+            || item.checkins.iter().any(|c| c.date > day)
+    })
 }
 
 /// Rewinds one item that existed on `day` to its state that day.

@@ -40,6 +40,12 @@ pub struct Global {
     /// The day to judge time by, YYYY-MM-DD (default: today)
     #[arg(long, global = true, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Read files that git ignores too
+    #[arg(long, global = true)]
+    pub no_ignore: bool,
+    /// Judge by the files' own dates only, reading no git history
+    #[arg(long, global = true)]
+    pub no_history: bool,
 }
 
 /// Output formats. Not every command offers every format.

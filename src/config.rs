@@ -304,6 +304,8 @@ pub struct Root {
     pub config: Config,
     /// The config file, when there is one.
     pub config_path: Option<PathBuf>,
+    /// `--no-ignore`: read the files git ignores too (SPEC §1).
+    pub no_ignore: bool,
 }
 
 /// Finds the root from `start` (SPEC §1): the nearest folder with
@@ -315,7 +317,9 @@ pub fn discover(start: &Path) -> Result<Root, Fatal> {
     })?;
     let found = start
         .ancestors()
-        .find(|d| d.join(FILE_NAME).is_file())
+        // Found whatever it is: an `align.yaml` that is a FIFO or a folder
+        // is refused below by name, never passed over for another root.
+        .find(|d| std::fs::symlink_metadata(d.join(FILE_NAME)).is_ok())
         .map(Path::to_path_buf);
     let (dir, config_path) = match found {
         Some(dir) => {
@@ -328,19 +332,54 @@ pub fn discover(start: &Path) -> Result<Root, Fatal> {
         }
     };
     let config = match &config_path {
-        Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| Fatal::Io {
-                path: p.clone(),
-                message: e.to_string(),
-            })?;
-            Config::parse(&text, p)?
-        }
+        Some(p) => Config::parse(&read_config(p)?, p)?,
         None => Config::default(),
     };
     Ok(Root {
         dir,
         config,
         config_path,
+        no_ignore: false,
+    })
+}
+
+/// Reads `align.yaml` as items are read (SPEC §6): without blocking (a
+/// FIFO there must not hang every command), at most 1 MiB (a config is a
+/// page of settings; more is a mistake or an attack), and UTF-8. It may be
+/// a link (dotfile managers link it); what it names must be a file.
+fn read_config(path: &Path) -> Result<String, Fatal> {
+    use crate::workspace::read::{Links, NotRead, read_regular};
+    let refused = |message: String, help: &str| Fatal::Config {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message,
+        help: help.to_string(),
+    };
+    let bytes = match read_regular(path, Links::Follow) {
+        Ok(b) => b,
+        Err(NotRead::Io(e)) => return Err(Fatal::io(path, e)),
+        Err(e @ NotRead::NotRegular(_)) => {
+            return Err(refused(
+                format!("`{FILE_NAME}` was not read: {e}"),
+                "replace it with a regular file holding the settings",
+            ));
+        }
+        Err(e @ NotRead::TooLarge) => {
+            return Err(refused(
+                format!("`{FILE_NAME}` was not read: {e}"),
+                "align.yaml holds a page of settings; remove what is not a setting",
+            ));
+        }
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        refused(
+            format!(
+                "`{FILE_NAME}` is not valid UTF-8 (at byte {})",
+                e.utf8_error().valid_up_to()
+            ),
+            "save align.yaml as UTF-8",
+        )
     })
 }
 

@@ -185,6 +185,7 @@ fn shown(i: &Item, name: &str) -> Option<Value> {
         }),
         "created" => date(i.created),
         "updated" => date(i.updated),
+        "blocked_since" => date(i.blocked_since),
         _ => return None,
     })
 }

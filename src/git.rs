@@ -1,9 +1,9 @@
 //! Everything `align` learns from git, and the only user of git2: the
 //! staged snapshot for `lint --staged`, the tree of any revision for
-//! `lint --base` and `trend`, the last change of every file from one
-//! history walk, and where hooks live. It hands plain facts to the rest.
+//! `lint --base` and `trend`, the versions of the item files (walked
+//! only as deep as asked, cached: [`History`]), and where hooks live. It
+//! hands plain facts to the rest.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use git2::{Delta, DiffOptions, ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
@@ -12,6 +12,9 @@ use jiff::civil::Date;
 use crate::config::Root;
 use crate::error::Fatal;
 use crate::workspace::{self, Content, Input};
+
+mod history;
+pub use history::{History, Version, Versions};
 
 /// A blob's id. Opaque outside this module, so git2 stays here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -49,21 +52,6 @@ impl std::fmt::Display for CommitId {
 /// A root-relative path the index changes, with its HEAD content if any.
 pub type StagedChange = (String, Option<Vec<u8>>);
 
-/// When files changed, from git history (newest first per path).
-#[derive(Debug, Clone, Default)]
-pub struct ChangeDates {
-    by_path: HashMap<String, Vec<Date>>,
-    /// The history is cut (a shallow clone): older changes are unknown.
-    pub shallow: bool,
-}
-
-impl ChangeDates {
-    /// The last change of `path` (root-relative) on or before `day`.
-    pub fn last_at(&self, path: &str, day: Date) -> Option<Date> {
-        self.by_path.get(path)?.iter().copied().find(|&d| d <= day)
-    }
-}
-
 /// An open repository and where the align root sits inside its work tree.
 pub struct Repo {
     repo: Repository,
@@ -85,6 +73,13 @@ impl Repo {
         // Like git itself, trust the object store on read: re-hashing every
         // tree and blob read costs more than the rest of a staged check.
         git2::opts::strict_hash_verification(false);
+        // libgit2 caches no tree over 4 KiB, so a folder of a few hundred
+        // files was read again for every commit the history walk compares.
+        // SAFETY: a process-wide setting, written before any thread of
+        // this process uses git (commands open the repository first).
+        unsafe {
+            let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 4 << 20);
+        }
         let repo = Repository::discover(&root.dir).map_err(|_| Fatal::Git {
             message: format!(
                 "`{command}` needs a git repository, and `{}` is not inside one",
@@ -257,37 +252,80 @@ impl Repo {
             .to_vec())
     }
 
-    /// Every date on which each file under the root changed, from one walk
-    /// of HEAD's first-parent history (each commit diffed against its first
-    /// parent). A repository with no commits gives an empty answer.
-    pub fn change_dates(&self) -> Result<ChangeDates, Fatal> {
-        let mut by_path: HashMap<String, Vec<Date>> = HashMap::new();
-        for (oid, date) in self.first_parent_history()? {
-            let commit = self.repo.find_commit(oid.0).map_err(git_err)?;
-            let tree = commit.tree().map_err(git_err)?;
-            // A parent missing from a shallow clone reads as "no parent".
-            let parent_tree = commit.parent(0).ok().and_then(|p| p.tree().ok());
-            let mut opts = DiffOptions::new();
-            if !self.prefix.is_empty() {
-                opts.pathspec(&self.prefix);
-            }
-            let diff = self
-                .repo
-                .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))
-                .map_err(git_err)?;
-            for delta in diff.deltas() {
-                let Some(p) = delta.new_file().path().and_then(Path::to_str) else {
+    /// The repository path of a root-relative path.
+    fn repo_path(&self, rel: &str) -> String {
+        if self.prefix.is_empty() {
+            rel.to_string()
+        } else {
+            format!("{}/{rel}", self.prefix)
+        }
+    }
+
+    /// The included files that differ between the trees of two commits
+    /// (`from` `None`: the empty tree), as `(root-relative path, blob after
+    /// or None when removed)`: what `trend` re-reads between two points.
+    pub fn changed_blobs(
+        &self,
+        root: &Root,
+        from: Option<CommitId>,
+        to: CommitId,
+    ) -> Result<Vec<(String, Option<BlobId>)>, Fatal> {
+        let (include, exclude) = workspace::matchers(&root.config)?;
+        let tree = |c: CommitId| {
+            self.repo
+                .find_commit(c.0)
+                .and_then(|c| c.tree())
+                .map_err(git_err)
+        };
+        let old = from.map(tree).transpose()?;
+        let new = tree(to)?;
+        let mut opts = DiffOptions::new();
+        if !self.prefix.is_empty() {
+            opts.pathspec(&self.prefix);
+        }
+        let diff = self
+            .repo
+            .diff_tree_to_tree(old.as_ref(), Some(&new), Some(&mut opts))
+            .map_err(git_err)?;
+        let mut out = Vec::new();
+        for delta in diff.deltas() {
+            for (file, after) in [(delta.old_file(), false), (delta.new_file(), true)] {
+                let Some(rel) = file
+                    .path()
+                    .and_then(Path::to_str)
+                    .and_then(|p| self.under_root(p))
+                    .filter(|r| workspace::wanted(r, &include, &exclude))
+                else {
                     continue;
                 };
-                if let Some(rel) = self.under_root(p) {
-                    by_path.entry(rel).or_default().push(date);
+                let regular = file.mode() == git2::FileMode::Blob
+                    || file.mode() == git2::FileMode::BlobExecutable;
+                if after && regular && !file.id().is_zero() {
+                    out.retain(|(p, _): &(String, Option<BlobId>)| *p != rel);
+                    out.push((rel, Some(BlobId(file.id()))));
+                } else if !out.iter().any(|(p, _)| *p == rel) {
+                    out.push((rel, None));
                 }
             }
         }
-        Ok(ChangeDates {
-            by_path,
-            shallow: self.is_shallow(),
-        })
+        Ok(out)
+    }
+
+    /// The bytes of the root's `align.yaml` in a commit's tree, if it has one.
+    pub fn config_at(&self, commit: CommitId) -> Result<Option<Vec<u8>>, Fatal> {
+        let tree = self
+            .repo
+            .find_commit(commit.0)
+            .and_then(|c| c.tree())
+            .map_err(git_err)?;
+        let path = self.repo_path(crate::config::FILE_NAME);
+        let Ok(entry) = tree.get_path(Path::new(&path)) else {
+            return Ok(None);
+        };
+        match self.repo.find_blob(entry.id()) {
+            Ok(b) => Ok(Some(b.content().to_vec())),
+            Err(_) => Ok(None),
+        }
     }
 
     /// First-parent commits of HEAD, newest first, with their dates.

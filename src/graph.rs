@@ -27,6 +27,9 @@ pub struct Graph {
     pub items: Vec<Item>,
     pub skipped: usize,
     pub file_problems: Vec<(usize, crate::parse::FileProblem)>,
+    /// Warnings about the input as a whole (nothing read, an `include`
+    /// glob that matched nothing), for stderr.
+    pub warnings: Vec<String>,
     by_id: HashMap<String, Vec<ItemIx>>,
     /// Links out of each item.
     pub out: Vec<Vec<Edge>>,
@@ -45,6 +48,7 @@ impl Graph {
             mut items,
             file_problems,
             skipped,
+            warnings,
         } = ws;
         items.sort_by_key(|i| i.origin);
         let mut by_id: HashMap<String, Vec<ItemIx>> = HashMap::with_capacity(items.len());
@@ -78,6 +82,7 @@ impl Graph {
             items,
             skipped,
             file_problems,
+            warnings,
             by_id,
             out,
             incoming,

@@ -49,9 +49,15 @@ pub fn pct(p: f64) -> String {
     format!("{}%", (p * 100.0).round() as i64)
 }
 
-/// Whether a root-relative path names a Markdown file (by extension).
+/// Whether a root-relative path names a Markdown file (by extension,
+/// case-insensitive; `.mdx` is Markdown whose front-matter is all align
+/// reads, SPEC §1).
 pub fn is_markdown(path: &str) -> bool {
-    path.ends_with(".md") || path.ends_with(".markdown")
+    path.rsplit_once('.').is_some_and(|(_, ext)| {
+        ["md", "markdown", "mdx"]
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(ext))
+    })
 }
 
 #[cfg(test)]
@@ -65,6 +71,7 @@ mod tests {
         assert_eq!(truncate("ééééé", 3), "éé…");
         assert_eq!(pct(0.354), "35%");
         assert!(is_markdown("a/b.md") && !is_markdown("a/b.yaml"));
+        assert!(is_markdown("a/B.MDX") && is_markdown("c.Markdown") && !is_markdown("md"));
     }
 
     #[test]

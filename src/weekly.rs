@@ -254,7 +254,7 @@ fn blocked(
         if item.kind != Kind::Task || item.status != Status::Blocked {
             continue;
         }
-        let Some(since) = facts.last_change(g, t, as_of) else {
+        let Some(since) = facts.blocked_on(g, t) else {
             continue;
         };
         let b = BlockedTask {

@@ -2,8 +2,10 @@
 //! lenient: a value of the wrong type is recorded as what was found rather
 //! than failing the whole item, so one bad field becomes one AL008 finding
 //! and the rest of the item still counts. No `serde_yaml::Value` and no
-//! flattened maps: unknown keys are skipped with `IgnoredAny`, and
-//! serde_yaml's own repetition limit stops alias bombs.
+//! flattened maps: unknown keys are skipped with `IgnoredAny`. Alias
+//! bombs are measured on yaml-rust2's event stream before serde_yaml sees
+//! the text (`check_aliases`), and a YAML stream is split into its
+//! documents here (`documents`).
 
 use std::fmt;
 
@@ -321,6 +323,7 @@ pub struct RawItemOf<I> {
     pub labels: Option<Scalars>,
     pub created: Option<Scalar>,
     pub updated: Option<Scalar>,
+    pub blocked_since: Option<Scalar>,
     pub period: Option<Mapped<RawRange>>,
     pub status: Option<Scalar>,
     pub weight: Option<Scalar>,
@@ -399,13 +402,146 @@ pub fn parse_doc(yaml: &str) -> Result<RawDoc, YamlError> {
         return Ok(RawDoc::Nothing);
     }
     check_flow_depth(yaml)?;
+    check_aliases(yaml)?;
     serde_yaml::from_str::<RawDoc>(yaml).map_err(|e| yaml_error(&e))
 }
 
 /// Parses a typed value (used for `align.yaml`), keeping the error position.
 pub fn from_str<T: serde::de::DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
     check_flow_depth(yaml)?;
+    check_aliases(yaml)?;
     serde_yaml::from_str::<T>(yaml).map_err(|e| yaml_error(&e))
+}
+
+/// How many times its own size aliases may expand a document (SPEC §6).
+const MAX_EXPANSION_FACTOR: u64 = 16;
+/// The most any document may expand to, whatever its size (SPEC §6).
+const MAX_EXPANDED_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Refuses a document whose aliases would expand it past
+/// [`MAX_EXPANSION_FACTOR`] times its size or [`MAX_EXPANDED_BYTES`],
+/// without expanding anything: one pass over yaml-rust2's event stream
+/// sums the bytes each node stands for (a scalar its text, a collection
+/// its children, an alias the size recorded when its anchor's node
+/// ended). serde_yaml would build the expansion (a 400 KB anchored scalar
+/// repeated 150,000 times in `labels` is 60 GB of strings) before any
+/// limit of its own applies. Text without `*` has no alias and costs one
+/// scan for the byte. Where yaml-rust2 fails to parse, the measure stops
+/// there and serde_yaml gives the error.
+pub fn check_aliases(yaml: &str) -> Result<(), YamlError> {
+    use yaml_rust2::parser::{Event, Parser};
+    if !yaml.contains('*') {
+        return Ok(());
+    }
+    let limit = (yaml.len() as u64)
+        .saturating_mul(MAX_EXPANSION_FACTOR)
+        .min(MAX_EXPANDED_BYTES);
+    // Size of each anchored node, by anchor id (ids count from 1).
+    let mut anchors: Vec<u64> = Vec::new();
+    // Open collections: their anchor id and the total when they opened.
+    let mut open: Vec<(usize, u64)> = Vec::new();
+    let mut total: u64 = 0;
+    let mut parser = Parser::new_from_str(yaml);
+    let record = |anchors: &mut Vec<u64>, id: usize, size: u64| {
+        if id > 0 {
+            if anchors.len() <= id {
+                anchors.resize(id + 1, 0);
+            }
+            anchors[id] = size;
+        }
+    };
+    loop {
+        let Ok((event, mark)) = parser.next_token() else {
+            return Ok(());
+        };
+        match event {
+            Event::StreamEnd => return Ok(()),
+            Event::Scalar(value, _, id, _) => {
+                // One byte for the node itself, so empty values count too.
+                let size = value.len() as u64 + 1;
+                total = total.saturating_add(size);
+                record(&mut anchors, id, size);
+            }
+            Event::SequenceStart(id, _) | Event::MappingStart(id, _) => {
+                total = total.saturating_add(1);
+                open.push((id, total - 1));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((id, start)) = open.pop() {
+                    record(&mut anchors, id, total - start);
+                }
+            }
+            Event::Alias(id) => {
+                total = total.saturating_add(anchors.get(id).copied().unwrap_or(1));
+                if total > limit {
+                    return Err(YamlError {
+                        message: format!(
+                            "alias bomb: its aliases expand this YAML document to more than {} KiB ({}× its size, at most {} MiB)",
+                            limit / 1024,
+                            MAX_EXPANSION_FACTOR,
+                            MAX_EXPANDED_BYTES / (1024 * 1024)
+                        ),
+                        offset: Some(char_to_byte(yaml, mark.index())),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The byte offset of character `index` of `text` (yaml-rust2 counts
+/// characters).
+fn char_to_byte(text: &str, index: usize) -> usize {
+    text.char_indices()
+        .nth(index)
+        .map_or(text.len(), |(b, _)| b)
+}
+
+/// Splits a YAML stream into its documents (SPEC §1: a multi-document
+/// file is read document by document), as byte ranges of `text`. A
+/// document starts at a `---` marker line (column 0, alone or followed by
+/// a space), which YAML forbids inside any scalar, so no parse is needed;
+/// each range keeps its marker so positions stay those of the file.
+/// Leading directives and comments belong to the first document; ranges
+/// holding nothing but blanks and comments are dropped, except that a
+/// stream with no document still yields one range (the whole text).
+pub fn documents(text: &str) -> Vec<(usize, usize)> {
+    let mut starts = vec![0];
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let l = line.trim_end_matches(['\n', '\r']);
+        if at > 0 && (l == "---" || l.starts_with("--- ") || l.starts_with("---\t")) {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    let ends = starts.iter().skip(1).copied().chain([text.len()]);
+    let mut docs: Vec<(usize, usize)> = starts.iter().copied().zip(ends).collect();
+    // Directives and comments before the first marker open that document.
+    if docs.len() > 1 && !has_content(&text[docs[0].0..docs[0].1]) {
+        docs[1].0 = 0;
+        docs.remove(0);
+    }
+    let kept: Vec<(usize, usize)> = docs
+        .iter()
+        .copied()
+        .filter(|&(s, e)| has_content(&text[s..e]))
+        .collect();
+    if kept.is_empty() {
+        vec![(0, text.len())]
+    } else {
+        kept
+    }
+}
+
+/// Whether YAML text holds anything but blanks, comments, directives and
+/// document markers.
+fn has_content(text: &str) -> bool {
+    text.lines().any(|l| {
+        let t = l.trim();
+        !(t.is_empty() || t.starts_with('#') || (l.starts_with('%')) || t == "---" || t == "...")
+    })
 }
 
 /// The deepest nesting of flow collections (`[` and `{`) handed to libyaml.
@@ -499,7 +635,7 @@ pub fn hint(message: &str) -> &'static str {
         "each key may appear once: remove or rename the repeated key"
     } else if m.contains("recursion limit") {
         "the YAML is nested too deeply; items need only a few levels"
-    } else if m.contains("repetition limit") {
+    } else if m.contains("repetition limit") || m.contains("alias bomb") {
         "the YAML expands aliases too many times (an alias bomb); write the values out"
     } else if m.contains("unknown anchor") {
         "an alias `*name` refers to an anchor `&name` that is not defined above it"
@@ -594,16 +730,14 @@ mod tests {
     }
 
     #[test]
-    fn alias_bombs_are_never_expanded_or_refused() {
-        // Values align reads as scalars are skipped without expanding the
-        // aliases: the field is just "a list" (an AL008 finding later).
-        let RawDoc::One(item) = parse_doc(&bomb("labels")).unwrap() else {
-            panic!()
-        };
-        assert_eq!(item.labels.unwrap().values.len(), 9);
-        assert!(parse_doc(&bomb("extra")).is_ok());
-        // Where align descends (`items:` of item mappings), the repetition
-        // limit of serde_yaml stops the expansion.
+    fn alias_bombs_are_refused_without_expanding() {
+        // A billion-laughs shape is refused wherever the alias stands,
+        // even in a field align would skip.
+        for field in ["labels", "extra"] {
+            let err = parse_doc(&bomb(field)).unwrap_err();
+            assert!(err.message.starts_with("alias bomb"), "{err:?}");
+            assert!(hint(&err.message).contains("alias bomb"));
+        }
         let mut y =
             String::from("a: &a [{kind: task}, {kind: task}, {kind: task}, {kind: task}]\n");
         for i in 0..9u8 {
@@ -613,7 +747,61 @@ mod tests {
             ));
         }
         y.push_str("items: *j\n");
-        assert!(parse_doc(&y).is_ok_and(|d| matches!(d, RawDoc::One(i) if matches!(i.items, Some(Listed::List(ref v)) if v.len() == 9))));
+        assert!(parse_doc(&y).is_err());
+    }
+
+    /// The shape from the issue: one large anchored scalar repeated many
+    /// times. Refused at the alias that crosses the limit, in time linear
+    /// in the text (the expansion would be 60 GB).
+    #[test]
+    fn a_large_scalar_repeated_is_refused_fast() {
+        let big = "x".repeat(400 * 1024);
+        let mut y = format!("kind: task\ntitle: &big {big}\nlabels: [");
+        y.push_str(&"*big, ".repeat(150_000 / 10));
+        y.push_str("*big]\n");
+        let started = std::time::Instant::now();
+        let err = parse_doc(&y).unwrap_err();
+        assert!(err.message.starts_with("alias bomb"), "{err:?}");
+        let at = err.offset.unwrap();
+        assert_eq!(&y[at..at + 4], "*big");
+        assert!(started.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn modest_aliases_are_fine() {
+        // Reusing a small anchor a few times is what anchors are for.
+        let y = "kind: task\nowner: &o sam\nraci: {responsible: *o, accountable: *o}\n";
+        assert!(parse_doc(y).is_ok());
+        // 16× is the limit: a 100-byte anchor used 100 times in a
+        // 500-byte document is over it (10 KB > 8 KB).
+        let v = "v".repeat(100);
+        let over = format!("a: &a {v}\nb: [{}]\n", ["*a"; 100].join(", "));
+        assert!(parse_doc(&over).is_err());
+        let under = format!("a: &a {v}\nb: [{}]\n", ["*a"; 10].join(", "));
+        assert!(parse_doc(&under).is_ok());
+    }
+
+    #[test]
+    fn documents_split_at_markers() {
+        let docs = |t: &str| -> Vec<String> {
+            documents(t)
+                .into_iter()
+                .map(|(s, e)| t[s..e].to_string())
+                .collect()
+        };
+        assert_eq!(docs("kind: task\n"), ["kind: task\n"]);
+        assert_eq!(
+            docs("---\na: 1\n---\nb: 2\n"),
+            ["---\na: 1\n", "---\nb: 2\n"]
+        );
+        assert_eq!(docs("a: 1\n--- \nb: 2\n---\n"), ["a: 1\n", "--- \nb: 2\n"]);
+        assert_eq!(
+            docs("%YAML 1.2\n# c\n---\na: 1\n"),
+            ["%YAML 1.2\n# c\n---\na: 1\n"]
+        );
+        // `---` not at column 0, or followed by text, is not a marker.
+        assert_eq!(docs("a: |\n  ---\nb: ---x\n"), ["a: |\n  ---\nb: ---x\n"]);
+        assert_eq!(docs(""), [""]);
     }
 
     #[test]

@@ -387,10 +387,17 @@ impl Audit {
 pub fn metrics_at(graph: &Graph, config: &Config, date: Date, facts: &Facts) -> Metrics {
     let window = Period::containing(config.period, date);
     let a = audit(graph, config, date, &window, facts);
+    let share = |part: usize, whole: usize| {
+        (whole > 0).then(|| round_to(part as f64 * 100.0 / whole as f64, 1))
+    };
     Metrics {
         date,
-        untraced_percent: a.untraced.percent,
-        lagging_share_percent: a.lagging_share.percent,
+        untraced_percent: share(a.untraced.untraced, a.untraced.finished),
+        untraced: a.untraced.untraced,
+        finished: a.untraced.finished,
+        lagging_share_percent: share(a.lagging_share.on_lagging, a.lagging_share.open),
+        on_lagging: a.lagging_share.on_lagging,
+        open: a.lagging_share.open,
         krs_lagging: a.krs.iter().filter(|k| k.status.is_lagging()).count(),
     }
 }

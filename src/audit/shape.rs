@@ -205,11 +205,15 @@ pub struct History {
 pub struct Metrics {
     #[serde(serialize_with = "date")]
     pub date: Date,
-    /// `None` when nothing finished in the window (SPEC §8).
+    /// `None` where no task finished in the window (SPEC §8).
     #[serde(serialize_with = "round1_opt")]
     pub untraced_percent: Option<f64>,
-    /// `None` without open tasks.
+    pub untraced: usize,
+    pub finished: usize,
+    /// `None` where no task is open.
     #[serde(serialize_with = "round1_opt")]
     pub lagging_share_percent: Option<f64>,
+    pub on_lagging: usize,
+    pub open: usize,
     pub krs_lagging: usize,
 }

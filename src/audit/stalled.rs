@@ -6,9 +6,8 @@
 use jiff::civil::Date;
 
 use crate::config::AuditConfig;
-use crate::git::ChangeDates;
 use crate::graph::{Graph, ItemIx};
-use crate::model::{Kind, Status, days_between};
+use crate::model::{Status, days_between};
 
 use super::progress::latest_checkin;
 
@@ -29,6 +28,10 @@ pub struct Facts {
     /// field was finished, inferred from history. The item's own `done`
     /// stays what its file says.
     pub inferred_done: Vec<Option<Date>>,
+    /// Per item (`graph.items`): for a blocked task without a
+    /// `blocked_since:` field, the first commit of the latest unbroken run
+    /// of commits in which it is blocked (SPEC §8).
+    pub blocked_since: Vec<Option<Date>>,
 }
 
 impl Facts {
@@ -38,34 +41,7 @@ impl Facts {
             file_changed: vec![None; graph.files.len()],
             history_cut: false,
             inferred_done: vec![None; graph.items.len()],
-        }
-    }
-
-    /// The facts about `graph` that git history gives as of `day`: each
-    /// file's last change on or before it, and done tasks without a `done:`
-    /// field dated by that change (SPEC §3 judges finished work by its
-    /// day, and history knows it when the file does not).
-    pub fn from_history(graph: &Graph, history: &ChangeDates, day: Date) -> Facts {
-        let file_changed: Vec<Option<Date>> = graph
-            .files
-            .iter()
-            .map(|f| history.last_at(&f.path, day))
-            .collect();
-        let inferred_done = graph
-            .items
-            .iter()
-            .map(|item| {
-                let undated =
-                    item.kind == Kind::Task && item.status == Status::Done && item.done.is_none();
-                undated
-                    .then(|| file_changed.get(item.origin.file).copied().flatten())
-                    .flatten()
-            })
-            .collect();
-        Facts {
-            file_changed,
-            history_cut: history.shallow,
-            inferred_done,
+            blocked_since: vec![None; graph.items.len()],
         }
     }
 
@@ -75,6 +51,16 @@ impl Facts {
         graph.items[ix]
             .done
             .or_else(|| self.inferred_done.get(ix).copied().flatten())
+    }
+
+    /// Since when task `ix` is blocked (SPEC §8 "Explicit dates beat
+    /// inference"): its `blocked_since:` field, else the start of its
+    /// blocked run in history, else its `updated` field.
+    pub fn blocked_on(&self, graph: &Graph, ix: ItemIx) -> Option<Date> {
+        let item = &graph.items[ix];
+        item.blocked_since
+            .or_else(|| self.blocked_since.get(ix).copied().flatten())
+            .or(item.updated)
     }
 
     /// Whether any file has a date from git.
@@ -98,7 +84,7 @@ impl Facts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Blocked {
     pub task: ItemIx,
-    /// When it became blocked (its last change).
+    /// When it became blocked ([`Facts::blocked_on`]).
     pub since: Date,
     pub days: i64,
 }
@@ -137,7 +123,7 @@ pub fn stall(
         if graph.items[t].status != Status::Blocked {
             continue;
         }
-        if let Some(since) = facts.last_change(graph, t, as_of) {
+        if let Some(since) = facts.blocked_on(graph, t) {
             let days = days_between(since, as_of);
             if days > cfg.block_sla_days {
                 out.blocked.push(Blocked {

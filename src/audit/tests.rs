@@ -222,6 +222,7 @@ fn metrics_at_a_date() {
     let (g, config) = load_dir("tests/fixtures/worked-example");
     let m = metrics_at(&g, &config, date(2026, 11, 12), &Facts::none(&g));
     assert_eq!((m.untraced_percent, m.krs_lagging), (Some(30.0), 1));
+    assert_eq!((m.untraced, m.finished), (12, 40));
 }
 
 #[test]

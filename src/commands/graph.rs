@@ -10,7 +10,7 @@ use crate::rollup::Rollup;
 
 pub fn run(env: &Env, args: GraphArgs) -> Result<Outcome, Fatal> {
     let format = env.format("graph", &[Format::Mermaid, Format::Dot, Format::Json])?;
-    let judged = env.judged()?;
+    let judged = env.judged_undated()?;
     let graph = &judged.graph;
     let target = args
         .id

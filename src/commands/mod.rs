@@ -47,6 +47,8 @@ pub struct Env {
     pub cwd: PathBuf,
     /// The width human tables and prose must fit; `None` when piped.
     pub width: Option<usize>,
+    /// `--no-history`: judge by the files' own dates, reading no git history.
+    pub no_history: bool,
 }
 
 impl Env {
@@ -63,7 +65,8 @@ impl Env {
                 "pass an existing folder to `-C`",
             ));
         }
-        let root = crate::config::discover(&cwd)?;
+        let mut root = crate::config::discover(&cwd)?;
+        root.no_ignore = global.no_ignore;
         if let Some(path) = &root.config_path {
             crate::rules::check_config(&root.config, path)?;
         }
@@ -84,6 +87,7 @@ impl Env {
             as_of,
             cwd: cwd.canonicalize().unwrap_or(cwd),
             width: crate::output::width(),
+            no_history: global.no_history,
         })
     }
 
@@ -121,7 +125,7 @@ impl Env {
     }
 
     /// Reads the work tree, dated, with the default window: what the goal
-    /// commands (`status`, `next`, `show`, `graph`) judge.
+    /// commands (`status`, `next`, `show`) judge.
     pub fn judged(&self) -> Result<Judged, Fatal> {
         let dated = self.load_dated()?;
         Ok(Judged {
@@ -131,14 +135,54 @@ impl Env {
         })
     }
 
-    /// Reads the work tree and dates it from git history as of as-of.
+    /// Reads the work tree with the files' own dates only, for answers
+    /// that show no history fact (`graph`).
+    pub fn judged_undated(&self) -> Result<Judged, Fatal> {
+        let graph = self.load_graph_as_of()?;
+        let facts = crate::audit::Facts::none(&graph);
+        Ok(Judged {
+            graph,
+            facts,
+            window: self.window(),
+        })
+    }
+
+    /// Reads the work tree and dates it from git history as of as-of
+    /// (unless `--no-history`).
     pub fn load_dated(&self) -> Result<Dated, Fatal> {
-        Dated::load(&self.root, self.as_of)
+        self.load_dated_also(&[])
+    }
+
+    /// Like [`Env::load_dated`], with the facts at other days too.
+    pub fn load_dated_also(&self, also: &[Date]) -> Result<Dated, Fatal> {
+        let dated = Dated::load(&self.root, self.as_of, also, !self.no_history)?;
+        self.warn(&dated.graph.warnings);
+        Ok(dated)
+    }
+
+    /// Reads the work tree into a graph as it stood on as-of (SPEC §8),
+    /// for answers that judge it but show no history fact.
+    pub fn load_graph_as_of(&self) -> Result<Graph, Fatal> {
+        let graph = crate::asof::graph(&self.root, self.as_of)?;
+        self.warn(&graph.warnings);
+        Ok(graph)
     }
 
     /// Reads the work tree into a graph.
     pub fn load_graph(&self) -> Result<Graph, Fatal> {
-        crate::load::graph(&self.root)
+        let graph = crate::load::graph(&self.root)?;
+        self.warn(&graph.warnings);
+        Ok(graph)
+    }
+
+    /// Says warnings about the input on stderr, unless `--quiet`.
+    fn warn(&self, warnings: &[String]) {
+        if self.quiet {
+            return;
+        }
+        for w in warnings {
+            crate::output::eprint(&format!("warning: {w}\n"));
+        }
     }
 }
 

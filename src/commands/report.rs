@@ -20,8 +20,9 @@ fn weekly(env: &Env) -> Result<Outcome, Fatal> {
         "report weekly",
         &[Format::Markdown, Format::Human, Format::Json],
     )?;
-    let dated = env.load_dated()?;
-    let before = dated.facts_at(crate::weekly::week_ago(env.as_of));
+    let week_ago = crate::weekly::week_ago(env.as_of);
+    let dated = env.load_dated_also(&[week_ago])?;
+    let before = dated.facts_at(week_ago);
     let (graph, now) = (&dated.graph, &dated.facts);
     let window = env.window();
     let input = Input::of(graph);

@@ -4,6 +4,7 @@ use crate::Outcome;
 use crate::cli::{Format, IdArg};
 use crate::commands::Env;
 use crate::error::Fatal;
+use crate::model::Kind;
 use crate::report::input::Input;
 use crate::report::render;
 
@@ -15,10 +16,23 @@ pub fn run(env: &Env, args: IdArg) -> Result<Outcome, Fatal> {
             "e.g. `align show KR-3`; `align status` lists the ids",
         ));
     };
-    let judged = env.judged()?;
-    let graph = &judged.graph;
-    let input = Input::of(graph);
-    let ix = super::find(graph, &id)?;
+    let graph = env.load_graph_as_of()?;
+    let input = Input::of(&graph);
+    let ix = super::find(&graph, &id)?;
+    // Only a goal's status can show a history fact (stalled work); a task
+    // or an initiative is shown from its file alone.
+    let facts = match graph.items[ix].kind {
+        Kind::Kr | Kind::Objective if !env.no_history => {
+            let mut all = crate::load::history_facts(&env.root, &graph, &[env.as_of], env.as_of);
+            all.remove(0)
+        }
+        _ => crate::audit::Facts::none(&graph),
+    };
+    let judged = crate::load::Judged {
+        graph,
+        facts,
+        window: env.window(),
+    };
     let cx = judged.context(env);
     let detail = crate::detail::detail(&cx, ix);
     let text = match format {

@@ -93,7 +93,7 @@ fn trend(env: &Env) -> Result<Option<crate::trend::Trend>, Fatal> {
     }
     let since = env.as_of.checked_sub(12.weeks()).unwrap_or(env.as_of);
     let dates = crate::trend::dates(since, env.as_of, crate::trend::Step::Week);
-    crate::trend::trend(&repo, &env.root, &dates, |_, _| {}).map(Some)
+    crate::trend::trend(&repo, &env.root, &dates, !env.no_history, |_, _| {}).map(Some)
 }
 
 /// Where the site goes: `--out` as given (relative to where align was

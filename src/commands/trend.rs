@@ -39,13 +39,16 @@ pub fn run(env: &Env, args: TrendArgs) -> Result<Outcome, Fatal> {
     let dates = trend::dates(since, env.as_of, step);
     let show_progress =
         format == Format::Human && !env.quiet && std::io::stderr().is_terminal() && dates.len() > 4;
-    let result = trend::trend(&repo, &env.root, &dates, |done, all| {
+    let result = trend::trend(&repo, &env.root, &dates, !env.no_history, |done, all| {
         if show_progress {
             crate::output::eprint(&format!("\r\x1b[2Kmeasuring history: {done}/{all} points"));
         }
     })?;
     if show_progress {
         crate::output::eprint("\r\x1b[2K");
+    }
+    for w in &result.warnings {
+        crate::output::eprint(&format!("warning: {w}\n"));
     }
     let text = match format {
         Format::Json => pretty(&result),

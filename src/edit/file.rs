@@ -67,6 +67,15 @@ impl Document {
             .map_err(|_| EditError::Shape(format!("`{}` is not valid UTF-8", path.display())))?;
         let markdown = crate::text::is_markdown(&path.to_string_lossy());
         text::region(&original, markdown)?;
+        // Items of a multi-document YAML file are read (SPEC §1), but an
+        // edit addresses the file's one document: refuse rather than write
+        // into the wrong one.
+        if !markdown && crate::yaml::documents(&original).len() > 1 {
+            return Err(EditError::Shape(format!(
+                "`{}` holds several YAML documents (`---`), and align edits only files of one document",
+                path.display()
+            )));
+        }
         Ok(Document {
             text: original.clone(),
             path,

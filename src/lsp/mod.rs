@@ -250,6 +250,7 @@ pub fn load_root(dir: &Path) -> (Root, Option<String>) {
                 dir,
                 config: Config::default(),
                 config_path: None,
+                no_ignore: false,
             };
             (
                 root,

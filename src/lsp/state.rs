@@ -158,6 +158,7 @@ impl State {
             mut files,
             mut items,
             mut file_problems,
+            warnings,
             ..
         } = std::mem::take(&mut self.graph);
         items.retain(|i| i.origin.file != ix);
@@ -179,6 +180,7 @@ impl State {
             items,
             file_problems,
             skipped,
+            warnings,
         });
         touched.extend(self.neighbourhood(ix));
         touched

@@ -345,21 +345,58 @@ pub fn days_between(a: Date, b: Date) -> i64 {
 }
 
 /// Parses a `YYYY-MM-DD` date, saying what is wrong when it is not one.
+/// A date with a time (`2026-04-25 12:14`, `2026-04-25T12:14:00Z`, RFC
+/// 3339 with an offset) is read as its date as written (SPEC §8): tools
+/// that export items write timestamps, and the day is what align judges
+/// by. The offset does not move the day: `2026-04-25T23:30-05:00` is the
+/// 25th, the day its author lived.
 pub fn parse_date(s: &str) -> Result<Date, String> {
     let s = s.trim();
-    let shape_ok = s.len() == 10
-        && s.bytes().enumerate().all(|(i, b)| {
+    let (day, time) = match s.as_bytes().get(10) {
+        Some(b' ' | b'T' | b't') if s.is_char_boundary(10) => (&s[..10], Some(s[11..].trim())),
+        _ => (s, None),
+    };
+    let shape_ok = day.len() == 10
+        && day.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
                 b == b'-'
             } else {
                 b.is_ascii_digit()
             }
         });
-    if !shape_ok {
-        return Err(format!("`{s}` is not a date: write it as YYYY-MM-DD"));
+    if !shape_ok || time.is_some_and(|t| !valid_time(t)) {
+        return Err(format!(
+            "`{s}` is not a date: write it as YYYY-MM-DD (a time after it, as in `2026-04-25 12:14` or RFC 3339, is allowed)"
+        ));
     }
-    s.parse::<Date>()
+    day.parse::<Date>()
         .map_err(|_| format!("`{s}` is not a date that exists"))
+}
+
+/// Whether `t` is a time of day, `HH:MM[:SS[.fraction]]`, optionally
+/// followed by `Z` or an offset `±HH:MM` (RFC 3339, ISO 8601).
+fn valid_time(t: &str) -> bool {
+    let (clock, offset) = match t.find(['Z', 'z', '+', '-']) {
+        Some(i) => (t[..i].trim_end(), &t[i..]),
+        None => (t, ""),
+    };
+    let offset_ok = match offset.as_bytes() {
+        [] | [b'Z' | b'z'] => true,
+        [b'+' | b'-', rest @ ..] => {
+            let digits: Vec<u8> = rest.iter().copied().filter(|b| *b != b':').collect();
+            matches!(rest.len(), 2 | 4 | 5)
+                && (digits.len() == 2 || digits.len() == 4)
+                && digits.iter().all(u8::is_ascii_digit)
+                && (rest.len() != 5 || rest[2] == b':')
+                && digits[..2] < *b"24".as_slice()
+                && (digits.len() == 2 || digits[2..] < *b"60".as_slice())
+        }
+        _ => false,
+    };
+    let shape_ok = clock.len() >= 5
+        && clock.as_bytes()[2] == b':'
+        && (clock.len() == 5 || clock.as_bytes().get(5) == Some(&b':'));
+    offset_ok && shape_ok && clock.parse::<jiff::civil::Time>().is_ok()
 }
 
 /// A KR's measure: where it started, where it should end, where it stands.
@@ -437,6 +474,9 @@ pub struct Item {
     pub status_span: Option<Span>,
     pub created: Option<Date>,
     pub updated: Option<Date>,
+    /// When it became blocked, if written (SPEC §8 explicit dates beat
+    /// inference from history).
+    pub blocked_since: Option<Date>,
     pub period: Option<Period>,
     pub weight: f64,
     pub links: Vec<Link>,
@@ -476,6 +516,7 @@ impl Item {
             status_span: None,
             created: None,
             updated: None,
+            blocked_since: None,
             period: None,
             weight: 1.0,
             links: Vec::new(),
@@ -543,6 +584,31 @@ mod tests {
         assert_eq!(p.to_string(), "2026-Q4");
         let p = Period::containing(PeriodUnit::Half, date(2026, 3, 12));
         assert_eq!(p.to_string(), "2026-H1");
+    }
+
+    #[test]
+    fn datetimes_are_read_as_their_date() {
+        let d = |s: &str| parse_date(s).map(|d| d.to_string());
+        for s in [
+            "2026-04-25 12:14",
+            "2026-04-25T12:14:00Z",
+            "2026-04-25t12:14:00.123z",
+            "2026-04-25T23:30:00-05:00",
+            "2026-04-25T00:10+02:00",
+            "2026-04-25 12:14:59",
+        ] {
+            assert_eq!(d(s).as_deref(), Ok("2026-04-25"), "{s}");
+        }
+        for s in [
+            "2026-04-25 25:00",
+            "2026-04-25T12",
+            "2026-04-25 noon",
+            "2026-04-25T12:14+2",
+            "2026-04-25X12:14",
+            "2026-02-30T12:00Z",
+        ] {
+            assert!(d(s).is_err(), "{s}");
+        }
     }
 
     #[test]

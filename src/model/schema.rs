@@ -170,6 +170,7 @@ pub const FIELDS: &[Field] = &[
         .refused("set its parts: `raci.responsible=…`, `raci.accountable=…`, `raci.consulted=…`, `raci.informed=…`"),
     field("created", Kinds::ALL, FieldType::Date, "The day it was created."),
     field("updated", Kinds::ALL, FieldType::Date, "The day it was last updated."),
+    field("blocked_since", Kinds::WORK, FieldType::Date, "When it became blocked (else history, else `updated`)."),
 ];
 
 /// The parts of the mapping and list fields.

@@ -26,6 +26,24 @@ pub fn valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
+/// The kind `value` is a typo of: within edit distance 2 of one of
+/// align's kinds, case-insensitive (`tasks`, `objetive`). Values longer
+/// than any kind plus two cannot be, and are not compared (a 1 MB value
+/// costs nothing).
+pub(super) fn near_kind(value: &str) -> Option<Kind> {
+    let value = value.trim();
+    if value.chars().count() > "initiative".len() + 2 {
+        return None;
+    }
+    Kind::ALL
+        .into_iter()
+        .map(|k| (crate::suggest::distance(value, k.as_str()), k))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+#[derive(Clone, Copy)]
 pub(super) struct Builder<'a> {
     pub settings: &'a ParseSettings<'a>,
     /// Offset of the YAML text in the file.
@@ -217,10 +235,23 @@ impl Builder<'_> {
             Some(s) => match s.text().as_deref().and_then(Kind::parse) {
                 Some(k) => k,
                 None => {
+                    // A kind that is not align's and not a typo of one
+                    // (`kind: Pod`, a docs page's `kind: page`) belongs to
+                    // another tool: the mapping is not an item (SPEC §1).
+                    let near = s.text().map(|t| near_kind(&t));
+                    if let Some(None) = near {
+                        return None;
+                    }
+                    let help = match near.flatten() {
+                        Some(k) => format!(
+                            "did you mean `{k}`? `kind` is one of `objective`, `kr`, `initiative`, `task`"
+                        ),
+                        None => "`kind` is one of `objective`, `kr`, `initiative`, `task`".into(),
+                    };
                     file_problems.push(FileProblem {
                         kind: FileProblemKind::InvalidKind,
                         message: format!("`kind` is {}, which is not a kind", s.describe()),
-                        help: "`kind` is one of `objective`, `kr`, `initiative`, `task`".into(),
+                        help,
                         span: spans.value("kind"),
                     });
                     return None;
@@ -281,6 +312,7 @@ impl Builder<'_> {
         let team = c.text("team", &raw.team);
         let created = c.date("created", &raw.created);
         let updated = c.date("updated", &raw.updated);
+        let blocked_since = c.date("blocked_since", &raw.blocked_since);
 
         // Status, honouring configured spellings.
         let (allowed, default_status) = Status::allowed_for(kind);
@@ -419,6 +451,7 @@ impl Builder<'_> {
             status_span: node.get("status").map(|_| spans.value("status")),
             created,
             updated,
+            blocked_since,
             period,
             weight,
             links,

@@ -111,46 +111,83 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
         .rsplit_once('.')
         .map_or(path, |(s, _)| s);
     let path_kind = settings.kind_for(path);
-    let is_markdown = crate::text::is_markdown(path);
-    let (yaml_span, markdown) = if is_markdown {
-        match frontmatter::split(text) {
-            Ok(None) => return Parsed::not_item(),
-            Ok(Some(fm)) => (fm.yaml, true),
-            Err(unclosed) => {
-                return Parsed::unreadable(
-                    "the front-matter opened here is never closed".into(),
-                    "end the front-matter with a line holding only `---`",
-                    unclosed.open,
-                );
-            }
-        }
-    } else {
-        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        (Span::new(bom, text.len()), false)
+    let builder = item::Builder {
+        settings,
+        base: 0,
+        file,
+        path_kind,
     };
-    let yaml_text = &text[yaml_span.start..yaml_span.end];
-    let base = yaml_span.start;
+    if crate::text::is_markdown(path) {
+        // Markdown (and MDX): the front-matter only; the body, code
+        // blocks and all, is never read as YAML.
+        return match frontmatter::split(text) {
+            Ok(None) => Parsed::not_item(),
+            Ok(Some(fm)) => parse_document(&builder, text, fm.yaml, Some(stem), true),
+            Err(unclosed) => Parsed::unreadable(
+                "the front-matter opened here is never closed".into(),
+                "end the front-matter with a line holding only `---`",
+                unclosed.open,
+            ),
+        };
+    }
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let docs = yaml::documents(&text[bom..]);
+    // One document's item may take its id from the file name; in a stream
+    // of several, each needs its own (the stem would be shared).
+    let default_id = (docs.len() == 1).then_some(stem);
+    let mut parsed = Parsed::default();
+    let mut index = 0;
+    for (start, end) in docs {
+        let span = Span::new(bom + start, bom + end);
+        let mut doc = parse_document(&builder, text, span, default_id, false);
+        // Items are numbered across the file, so every item of a
+        // multi-document file has its own place.
+        let count = doc
+            .items
+            .iter()
+            .map(|i| i.origin.index + 1)
+            .max()
+            .unwrap_or(0);
+        for item in &mut doc.items {
+            item.origin.index += index;
+        }
+        index += count;
+        parsed.items.append(&mut doc.items);
+        parsed.problems.append(&mut doc.problems);
+    }
+    parsed.is_item_file = !parsed.items.is_empty() || !parsed.problems.is_empty();
+    parsed
+}
+
+/// Reads the items of one YAML document: the front-matter of a Markdown
+/// file (`markdown`), or one document of a YAML file, at `span` of `text`.
+fn parse_document(
+    builder: &item::Builder,
+    text: &str,
+    span: Span,
+    default_id: Option<&str>,
+    markdown: bool,
+) -> Parsed {
+    let yaml_text = &text[span.start..span.end];
+    let base = span.start;
+    let builder = item::Builder { base, ..*builder };
+    let path_kind = builder.path_kind;
     let node = scan::scan(yaml_text);
     let doc = match yaml::parse_doc(yaml_text) {
         Ok(doc) => doc,
         Err(e) => {
-            if path_kind.is_none() && !mentions_kind(yaml_text, &node) {
+            if path_kind.is_none() && !mentions_kind(yaml_text) {
                 return Parsed::not_item();
             }
             let at = e.offset.unwrap_or(0).min(yaml_text.len()) + base;
             let help = yaml::hint(&e.message);
-            return Parsed::unreadable(
-                format!("invalid YAML: {}", e.message),
-                help,
-                Span::new(at, at),
-            );
+            let message = if e.message.starts_with("alias bomb") {
+                e.message
+            } else {
+                format!("invalid YAML: {}", e.message)
+            };
+            return Parsed::unreadable(message, help, Span::new(at, at));
         }
-    };
-    let builder = item::Builder {
-        settings,
-        base,
-        file,
-        path_kind,
     };
     let whole = Span::new(base, base + yaml_text.len());
     let mut parsed = Parsed::default();
@@ -168,9 +205,12 @@ pub fn parse_file(path: &str, text: &str, file: usize, settings: &ParseSettings)
             }
         }
         RawDoc::One(raw) => {
-            let origin = Origin { file, index: 0 };
+            let origin = Origin {
+                file: builder.file,
+                index: 0,
+            };
             if let Some(item) =
-                builder.build(&raw, &node, Some(stem), origin, whole, &mut parsed.problems)
+                builder.build(&raw, &node, default_id, origin, whole, &mut parsed.problems)
             {
                 // `vec![]` sizes the list exactly: a pushed first element
                 // would reserve room for four items in every file.
@@ -209,13 +249,19 @@ fn many<I>(
     }
 }
 
-/// Whether YAML that failed to parse looks like it meant to be an item.
-fn mentions_kind(yaml: &str, node: &Node) -> bool {
-    node.get("kind").is_some()
-        || yaml.lines().any(|l| {
-            let t = l.trim_start().trim_start_matches("- ");
-            t.starts_with("kind:") || t.starts_with("kind :")
+/// Whether YAML that failed to parse looks like it meant to be an item:
+/// it has a `kind:` whose value is one of align's kinds or near one (a
+/// broken Kubernetes manifest, `kind: Pod`, is not align's to report).
+fn mentions_kind(yaml: &str) -> bool {
+    yaml.lines().any(|l| {
+        let t = l.trim_start().trim_start_matches("- ");
+        let value = t.strip_prefix("kind:").or_else(|| t.strip_prefix("kind :"));
+        value.is_some_and(|v| {
+            let v = v.split(" #").next().unwrap_or(v).trim();
+            let v = v.trim_matches(|c| c == '"' || c == '\'');
+            v.is_empty() || Kind::parse(v).is_some() || item::near_kind(v).is_some()
         })
+    })
 }
 
 #[cfg(test)]

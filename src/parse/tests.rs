@@ -88,8 +88,98 @@ fn unreadable_files() {
     assert_eq!(p.problems[0].kind, FileProblemKind::Unreadable);
     assert!(p.problems[0].help.contains("quotes"));
     assert_eq!(p.problems[0].span.start, "---\nkind: task\ntitle: a".len());
-    let p = parse("t.md", "---\nkind: nope\ntitle: x\n---\n");
+    let p = parse("t.md", "---\nkind: tsak\ntitle: x\n---\n");
     assert_eq!(p.problems[0].kind, FileProblemKind::InvalidKind);
+    assert!(p.problems[0].help.contains("did you mean `task`?"));
+}
+
+#[test]
+fn kinds_of_other_tools_are_not_items() {
+    // Kubernetes, docs sites: a kind far from align's is someone else's.
+    for kind in ["Pod", "page", "Deployment", "nope"] {
+        let p = parse("k.yaml", &format!("kind: {kind}\nmetadata: {{name: x}}\n"));
+        assert!(!p.is_item_file && p.problems.is_empty(), "{kind}");
+        let p = parse("k.md", &format!("---\nkind: {kind}\n---\n"));
+        assert!(!p.is_item_file, "{kind}");
+    }
+    // Near misses are AL008 with the suggestion; any case is a kind.
+    for (kind, near) in [
+        ("tasks", "task"),
+        ("objetive", "objective"),
+        ("Intiative", "initiative"),
+    ] {
+        let p = parse("t.yaml", &format!("kind: {kind}\ntitle: x\n"));
+        assert_eq!(p.problems[0].kind, FileProblemKind::InvalidKind, "{kind}");
+        assert!(p.problems[0].help.contains(&format!("`{near}`")), "{kind}");
+    }
+    let p = parse("T-1.yaml", "kind: Task\ntitle: x\nkr: KR-1\n");
+    assert_eq!(p.items[0].kind, Kind::Task);
+    // A broken manifest is not align's to report; a broken task is.
+    assert!(!parse("k.yaml", "kind: Pod\nspec: [a\n").is_item_file);
+    let p = parse("t.yaml", "kind: task\ntitle: [a\n");
+    assert_eq!(p.problems[0].kind, FileProblemKind::Unreadable);
+}
+
+#[test]
+fn multi_document_yaml_is_read_document_by_document() {
+    let text = "apiVersion: v1\nkind: Pod\n---\nid: KR-1\nkind: kr\ntitle: More\nobjective: O-1\n---\n- id: T-1\n  kind: task\n  title: x\n  kr: KR-1\n- id: T-2\n  kind: task\n  title: y\n  kr: KR-9\n";
+    let p = parse("okrs/all.yaml", text);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    let ids: Vec<_> = p.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["KR-1", "T-1", "T-2"]);
+    // Positions are those of the file, for every document.
+    assert_eq!(at(text, p.items[0].links[0].span), "O-1");
+    assert_eq!(at(text, p.items[2].links[0].span), "KR-9");
+    let origins: Vec<_> = p.items.iter().map(|i| i.origin.index).collect();
+    assert_eq!(origins, [0, 1, 2]);
+    // One bad document is AL014 where it is; the others still count.
+    let p = parse(
+        "x.yaml",
+        "id: T-1\nkind: task\ntitle: x\n---\nkind: task\ntitle: a: b\n",
+    );
+    assert_eq!(p.items.len(), 1);
+    assert_eq!(p.problems[0].kind, FileProblemKind::Unreadable);
+    assert_eq!(
+        p.problems[0].span.start,
+        "id: T-1\nkind: task\ntitle: x\n---\nkind: task\ntitle: a".len()
+    );
+    // Several documents: each item needs its own id.
+    let p = parse(
+        "two.yaml",
+        "kind: task\ntitle: x\n---\nkind: task\ntitle: y\n",
+    );
+    assert_eq!(p.problems.len(), 2);
+    assert_eq!(p.problems[0].kind, FileProblemKind::MissingId);
+    // A Kubernetes stream holds no item and no finding.
+    let k8s = "apiVersion: v1\nkind: Service\n---\napiVersion: apps/v1\nkind: Deployment\n";
+    assert!(!parse("deploy.yaml", k8s).is_item_file);
+}
+
+#[test]
+fn mdx_is_markdown_front_matter_only() {
+    let text = "---\nkind: task\ntitle: x\nkr: KR-1\n---\n# Doc\n\n```yaml\nkind: objective\ntitle: [broken\n```\n";
+    let p = parse("docs/T-5.mdx", text);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    assert_eq!(p.items.len(), 1);
+    assert_eq!(p.items[0].id, "T-5");
+    let page = "import X from './x'\n\n```yaml\nkind: task\ntitle: [a\n```\n";
+    assert!(!parse("docs/page.MDX", page).is_item_file);
+}
+
+#[test]
+fn alias_bombs_are_al014() {
+    let big = "x".repeat(4000);
+    let text = format!(
+        "kind: task\ntitle: &t {big}\nlabels: [{}]\n",
+        ["*t"; 100].join(", ")
+    );
+    let p = parse("T-1.yaml", &text);
+    assert_eq!(p.problems[0].kind, FileProblemKind::Unreadable);
+    assert!(
+        p.problems[0].message.starts_with("alias bomb"),
+        "{}",
+        p.problems[0].message
+    );
 }
 
 #[test]

@@ -261,7 +261,7 @@ fn trend_points_match_hand_computed_values() {
         .collect();
     let summary: Vec<(String, String, String, String)> = rows
         .iter()
-        .map(|r| (r[0].clone(), r[2].clone(), r[3].clone(), r[4].clone()))
+        .map(|r| (r[0].clone(), r[2].clone(), r[5].clone(), r[8].clone()))
         .collect();
     let expect = |d: &str, u: &str, l: &str, k: &str| {
         (d.to_string(), u.to_string(), l.to_string(), k.to_string())
@@ -269,8 +269,8 @@ fn trend_points_match_hand_computed_values() {
     assert_eq!(
         summary,
         [
-            // Oct 1 and 8: nothing finished (an empty cell: a share of
-            // nothing is no 0%, SPEC §8), KR-1 within 0.10 of expected.
+            // Oct 1 and 8: nothing finished (a percentage of nothing is
+            // an empty field), KR-1 within 0.10 of expected.
             expect("2026-10-01", "", "0", "0"),
             expect("2026-10-08", "", "0", "0"),
             // Oct 15: expected 14/91 = 0.15 > 0.10 ahead of p = 0: at risk;
@@ -518,10 +518,11 @@ fn a_trend_point_is_what_audit_says_at_that_date_inferred_done_dates_included() 
         point["untraced_percent"], audit["untraced"]["percent"],
         "{trend}"
     );
-    assert_eq!(
-        point["lagging_share_percent"], audit["lagging_share"]["percent"],
-        "{trend}"
-    );
+    assert_eq!(point["finished"], audit["untraced"]["finished"], "{trend}");
+    assert_eq!(point["open"], audit["lagging_share"]["open"], "{trend}");
+    // No open task: the audit's share of nothing is the trend's `null`.
+    assert_eq!(audit["lagging_share"]["open"], 0, "{audit}");
+    assert_eq!(point["lagging_share_percent"], serde_json::Value::Null);
 }
 
 #[test]

@@ -4,32 +4,38 @@ use crate::trend::{Point, Trend};
 
 /// The points as CSV, one row a point.
 pub fn csv(t: &Trend) -> String {
-    let mut out = String::from("date,commit,untraced_percent,lagging_share_percent,krs_lagging\n");
+    let mut out = String::from(
+        "date,commit,untraced_percent,untraced,finished,lagging_share_percent,on_lagging,open,krs_lagging\n",
+    );
+    // A percentage of nothing is an empty field, never 0 (SPEC §8).
+    let pct = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     for p in &t.points {
         out.push_str(&format!(
-            "{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{}\n",
             p.date,
             p.commit.as_deref().unwrap_or(""),
-            csv_pct(p.untraced_percent),
-            csv_pct(p.lagging_share_percent),
+            pct(p.untraced_percent),
+            p.untraced,
+            p.finished,
+            pct(p.lagging_share_percent),
+            p.on_lagging,
+            p.open,
             p.krs_lagging
         ));
     }
     out
 }
 
-/// A share in CSV: empty for a share of nothing (SPEC §8), never 0.
-fn csv_pct(x: Option<f64>) -> String {
-    x.map_or(String::new(), |x| x.to_string())
-}
-
-/// A share in the table: "—" for a share of nothing.
-fn cell(x: Option<f64>) -> String {
-    x.map_or("—".to_string(), |x| format!("{x:.1}"))
-}
-
-/// Reads one metric off a point; `None` where it measures nothing.
+/// Reads one metric off a point; `None` where it has no denominator.
 type Metric = fn(&Point) -> Option<f64>;
+
+/// A percentage with its numerator and denominator, "—" for one of nothing.
+fn pct(v: Option<f64>, part: usize, whole: usize) -> String {
+    match v {
+        Some(v) => format!("{v:.1} ({part}/{whole})"),
+        None => "—".into(),
+    }
+}
 
 /// The points as a table, then one sparkline a metric.
 pub fn human(t: &Trend) -> String {
@@ -46,8 +52,8 @@ pub fn human(t: &Trend) -> String {
         table.add_row([
             p.date.to_string(),
             p.commit.clone().unwrap_or_else(|| "—".into()),
-            cell(p.untraced_percent),
-            cell(p.lagging_share_percent),
+            pct(p.untraced_percent, p.untraced, p.finished),
+            pct(p.lagging_share_percent, p.on_lagging, p.open),
             p.krs_lagging.to_string(),
         ]);
     }
@@ -58,11 +64,12 @@ pub fn human(t: &Trend) -> String {
         ("KRs lagging", |p| Some(p.krs_lagging as f64)),
     ];
     for (name, get) in series {
-        // Points that measure nothing have no bar (and are not a 0).
-        let values: Vec<f64> = t.points.iter().filter_map(get).collect();
-        let shown =
-            |p: Option<&Point>| p.and_then(get).map_or("—".to_string(), |v| v.to_string());
-        let (first, last) = (shown(t.points.first()), shown(t.points.last()));
+        let values: Vec<Option<f64>> = t.points.iter().map(get).collect();
+        let end = |v: Option<&Option<f64>>| match v.copied().flatten() {
+            Some(v) => v.to_string(),
+            None => "—".into(),
+        };
+        let (first, last) = (end(values.first()), end(values.last()));
         out.push_str(&format!(
             "  {name:<16} {}  {first} → {last}\n",
             sparkline(&values)
@@ -74,14 +81,24 @@ pub fn human(t: &Trend) -> String {
     out
 }
 
-/// One block character per value, scaled between the series' min and max.
-fn sparkline(values: &[f64]) -> String {
+/// One block character per value, scaled between the series' min and max;
+/// a space where a point has no value.
+fn sparkline(values: &[Option<f64>]) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let min = values
+        .iter()
+        .flatten()
+        .copied()
+        .fold(f64::INFINITY, f64::min);
+    let max = values
+        .iter()
+        .flatten()
+        .copied()
+        .fold(f64::NEG_INFINITY, f64::max);
     values
         .iter()
         .map(|v| {
+            let Some(v) = v else { return ' ' };
             if max > min {
                 BARS[(((v - min) / (max - min)) * 7.0).round() as usize]
             } else {
