@@ -22,6 +22,6 @@ pub fn run(global: &Global) -> Result<Outcome, Fatal> {
         })?,
         None => jiff::Zoned::now().date(),
     };
-    crate::lsp::serve(dir, as_of)?;
+    crate::lsp::serve(dir, as_of, global.no_ignore)?;
     Ok(Outcome::Success)
 }

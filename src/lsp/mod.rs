@@ -40,9 +40,10 @@ pub use state::State;
 /// Serves one client on stdin/stdout until it says `exit` or closes the
 /// pipe. `dir` is where the server was started; the client's root, when
 /// it names one, wins.
-pub fn serve(dir: PathBuf, as_of: Date) -> Result<(), Fatal> {
+/// `no_ignore` is `--no-ignore`: read the files git ignores too.
+pub fn serve(dir: PathBuf, as_of: Date, no_ignore: bool) -> Result<(), Fatal> {
     let (conn, writer) = transport::stdio();
-    let result = session(&conn, dir, as_of);
+    let result = session(&conn, dir, as_of, no_ignore);
     // Every reply queued is written before the process ends.
     drop(conn);
     let _ = writer.join();
@@ -55,10 +56,16 @@ pub fn serve(dir: PathBuf, as_of: Date) -> Result<(), Fatal> {
 }
 
 /// Initializes, loads the workspace and serves until `exit`.
-fn session(conn: &Connection, dir: PathBuf, as_of: Date) -> Result<(), lsp_server::ProtocolError> {
+fn session(
+    conn: &Connection,
+    dir: PathBuf,
+    as_of: Date,
+    no_ignore: bool,
+) -> Result<(), lsp_server::ProtocolError> {
     let (id, params) = conn.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
-    let (root, problem) = load_root(&client_root(&params).unwrap_or(dir));
+    let (mut root, problem) = load_root(&client_root(&params).unwrap_or(dir));
+    root.no_ignore = no_ignore;
     let result = InitializeResult {
         capabilities: capabilities(),
         server_info: Some(ServerInfo {

@@ -27,7 +27,8 @@ pub fn did_change_watched_files(
 /// publishes every file's findings.
 pub fn rescan(conn: &Connection, state: &mut State, config: bool) {
     if config {
-        let (root, problem) = super::load_root(&state.root.dir);
+        let (mut root, problem) = super::load_root(&state.root.dir);
+        root.no_ignore = state.root.no_ignore;
         if let Some(message) = problem {
             super::show_error(conn, &message);
         }
