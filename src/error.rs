@@ -8,7 +8,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Fatal {
     /// `align.yaml` is malformed or names something unknown.
-    #[error("{}:{line}:{column}: {message}\n  help: {help}", path.display())]
+    #[error("{}:{line}:{column}: {message}\n  help: {help}", shown(path))]
     Config {
         path: PathBuf,
         line: usize,
@@ -17,7 +17,7 @@ pub enum Fatal {
         help: String,
     },
     /// A file could not be read or written.
-    #[error("{}: {message}", path.display())]
+    #[error("{}: {message}", shown(path))]
     Io { path: PathBuf, message: String },
     /// The command line asks for something that cannot be done.
     #[error("{message}\n  help: {help}")]
@@ -29,6 +29,12 @@ pub enum Fatal {
     /// A command that needs git ran outside a repository, or git failed.
     #[error("{message}\n  help: {help}")]
     Git { message: String, help: String },
+}
+
+/// A path as an error shows it: a file name may hold control characters,
+/// which are escaped (`text::escape`) so the message stays one line.
+fn shown(path: &std::path::Path) -> String {
+    crate::text::escape(&path.display().to_string()).into_owned()
 }
 
 impl Fatal {

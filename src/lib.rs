@@ -15,6 +15,8 @@ pub(crate) mod config_errors;
 pub(crate) mod detail;
 pub mod edit;
 pub(crate) mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub(crate) mod git;
 
 pub(crate) mod graph;

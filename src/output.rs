@@ -1,6 +1,8 @@
 //! Where output goes and how it looks: colour decisions (`--color`,
-//! `NO_COLOR`, terminals) and writes to stdout that treat a closed pipe as
-//! a quiet end rather than an error.
+//! `NO_COLOR`, terminals) and the two sinks, stdout and stderr. Both pass
+//! everything through [`crate::text::for_terminal`] (the terminal-safety
+//! guarantee, see `text`), treat a closed stdout as a quiet end (exit 0)
+//! and never panic on a closed stderr.
 
 use std::io::{IsTerminal, Write};
 
@@ -43,8 +45,11 @@ pub fn width() -> Option<usize> {
 /// Below this, truncating titles leaves nothing to read; wider is kept.
 const MIN_WIDTH: usize = 40;
 
-/// Writes `text` to stdout, mapping a closed pipe to a quiet exit.
-pub fn print(text: &str) -> Result<(), Fatal> {
+/// Writes `text` to stdout, mapping a closed pipe to a quiet exit. Control
+/// characters are escaped except `\n`, `\t` and, when `color`, the SGR
+/// colour sequences [`paint`] writes.
+pub fn print(text: &str, color: bool) -> Result<(), Fatal> {
+    let text = crate::text::for_terminal(text, color);
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
@@ -57,10 +62,25 @@ pub fn print(text: &str) -> Result<(), Fatal> {
         })
 }
 
-/// Writes `text` to stderr (warnings, progress, the final error). A
+/// Writes `text` to stderr (warnings, the final error), with every control
+/// character but `\n` and `\t` escaped: stderr is never coloured. A
 /// closed or failing stderr is ignored: there is nowhere left to say so,
 /// and `eprint!` would panic.
 pub fn eprint(text: &str) {
+    write_stderr(&crate::text::for_terminal(text, false));
+}
+
+/// Redraws a one-line progress report on stderr (`\r`, erase the line,
+/// `text`): the one place align moves the cursor, so the one place that
+/// writes a control sequence other than colour. `text` is escaped.
+pub fn progress(text: &str) {
+    write_stderr(&format!(
+        "\r\x1b[2K{}",
+        crate::text::for_terminal(text, false)
+    ));
+}
+
+fn write_stderr(text: &str) {
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(text.as_bytes()).and_then(|_| err.flush());
 }

@@ -25,7 +25,7 @@ pub fn man_page() -> Result<String, Fatal> {
 }
 
 pub fn completions(args: &CompletionsArgs) -> Result<Outcome, Fatal> {
-    crate::output::print(&script(args.shell))?;
+    crate::output::print(&script(args.shell), false)?;
     Ok(Outcome::Success)
 }
 
@@ -33,7 +33,7 @@ pub fn completions(args: &CompletionsArgs) -> Result<Outcome, Fatal> {
 /// main page refers to `align-lint(1)` and the others, so they must exist).
 pub fn man(args: &crate::cli::ManArgs) -> Result<Outcome, Fatal> {
     let Some(dir) = &args.out else {
-        crate::output::print(&man_page()?)?;
+        crate::output::print(&man_page()?, false)?;
         return Ok(Outcome::Success);
     };
     std::fs::create_dir_all(dir).map_err(|e| Fatal::io(dir, e))?;
@@ -45,11 +45,14 @@ pub fn man(args: &crate::cli::ManArgs) -> Result<Outcome, Fatal> {
         .filter(|n| n.starts_with("align") && n.ends_with(".1"))
         .collect();
     pages.sort();
-    crate::output::print(&format!(
-        "Wrote {} man pages in {}: {}\n",
-        pages.len(),
-        dir.display(),
-        pages.join(", ")
-    ))?;
+    crate::output::print(
+        &format!(
+            "Wrote {} man pages in {}: {}\n",
+            pages.len(),
+            dir.display(),
+            pages.join(", ")
+        ),
+        false,
+    )?;
     Ok(Outcome::Success)
 }

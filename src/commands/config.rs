@@ -8,10 +8,7 @@ use crate::error::Fatal;
 pub fn run(env: &Env) -> Result<Outcome, Fatal> {
     let format = env.format("config", &[Format::Human, Format::Json])?;
     let text = match format {
-        Format::Json => format!(
-            "{}\n",
-            serde_json::to_string_pretty(&env.root.config).unwrap_or_default()
-        ),
+        Format::Json => crate::report::render::json::pretty(&env.root.config),
         _ => {
             let source = match &env.root.config_path {
                 Some(p) => format!(

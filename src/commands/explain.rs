@@ -39,11 +39,9 @@ pub fn run(global: &Global, args: &ExplainArgs) -> Result<Outcome, Fatal> {
     if global.quiet {
         return Ok(Outcome::Success);
     }
-    crate::output::print(&render::explain::render(
-        format,
-        &chosen,
-        args.rule.is_some(),
-        crate::output::width(),
-    ))?;
+    crate::output::print(
+        &render::explain::render(format, &chosen, args.rule.is_some(), crate::output::width()),
+        false,
+    )?;
     Ok(Outcome::Success)
 }

@@ -97,7 +97,7 @@ impl Env {
         if self.quiet {
             return Ok(());
         }
-        crate::output::print(text)
+        crate::output::print(text, self.color)
     }
 
     /// Ends a human answer with the warning that names the files that

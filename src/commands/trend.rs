@@ -41,11 +41,11 @@ pub fn run(env: &Env, args: TrendArgs) -> Result<Outcome, Fatal> {
         format == Format::Human && !env.quiet && std::io::stderr().is_terminal() && dates.len() > 4;
     let result = trend::trend(&repo, &env.root, &dates, !env.no_history, |done, all| {
         if show_progress {
-            crate::output::eprint(&format!("\r\x1b[2Kmeasuring history: {done}/{all} points"));
+            crate::output::progress(&format!("measuring history: {done}/{all} points"));
         }
     })?;
     if show_progress {
-        crate::output::eprint("\r\x1b[2K");
+        crate::output::progress("");
     }
     for w in &result.warnings {
         crate::output::eprint(&format!("warning: {w}\n"));

@@ -77,7 +77,12 @@ impl Input {
             if n == 1 { "it may" } else { "they may" },
         );
         for u in self.unreadable.iter().take(NAMED) {
-            out.push_str(&format!("  {}:{}: {}\n", u.path, u.line, u.message));
+            out.push_str(&format!(
+                "  {}:{}: {}\n",
+                crate::text::escape(&u.path),
+                u.line,
+                crate::text::escape(&u.message)
+            ));
         }
         if n > NAMED {
             out.push_str(&format!("  and {} more\n", n - NAMED));

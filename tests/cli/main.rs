@@ -25,6 +25,7 @@ mod lsp;
 mod rules;
 mod schema;
 mod site;
+mod terminal;
 mod weekly;
 mod width;
 mod workflow;

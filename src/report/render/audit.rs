@@ -8,6 +8,7 @@ use super::{bar, pct, status_color};
 use crate::audit::{Audit, Gate, KrStatus};
 use crate::model::days_between;
 use crate::output::paint;
+use crate::text::escape;
 
 /// Renders the audit for a terminal; colours only when `color`.
 /// `width` is what the output must fit (`None` when piped: nothing is
@@ -83,7 +84,7 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
         let id_width = a
             .objectives
             .iter()
-            .map(|o| o.id.chars().count())
+            .map(|o| escape(&o.id).chars().count())
             .max()
             .unwrap_or(0);
         let status_width = a
@@ -105,11 +106,11 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
             );
             let lead = format!(
                 "  {:<id_width$} {progress:<15}  expected {:>4}  ",
-                o.id,
+                escape(&o.id),
                 pct(o.expected),
             );
             let used = lead.chars().count() + status_width + 2;
-            let title = fit(&o.title, width, used);
+            let title = fit(&escape(&o.title), width, used);
             out.push_str(format!("{lead}{status}  {title}").trim_end());
             out.push('\n');
         }
@@ -124,13 +125,13 @@ pub fn human(a: &Audit, color: bool, width: Option<usize>) -> String {
             signal_color(s.kind),
             &format!("{:<14}", s.kind.as_str()),
         );
-        let message = crate::text::wrap(&s.message, width, 17, &" ".repeat(17));
+        let message = crate::text::wrap(&escape(&s.message), width, 17, &" ".repeat(17));
         out.push_str(&format!("  {kind} {message}\n"));
     }
     if !a.history.inferred_done.is_empty() {
         out.push_str(&format!(
             "\nnote: the done dates of {} were inferred from git history (no `done:` field)\n",
-            a.history.inferred_done.join(", ")
+            escape(&a.history.inferred_done.join(", "))
         ));
     }
     if a.history.cut {
@@ -192,7 +193,7 @@ fn headline(out: &mut String, label: &str, text: &str, width: Option<usize>) {
 /// "off track (KR-3)": a lagging objective names the KR that sets it.
 fn objective_status(o: &crate::audit::ObjectiveReport) -> String {
     match (o.status, &o.set_by) {
-        (Some(s), Some(kr)) if s.is_lagging() => format!("{} ({kr})", s.words()),
+        (Some(s), Some(kr)) if s.is_lagging() => format!("{} ({})", s.words(), escape(kr)),
         (Some(s), _) => s.words().to_string(),
         (None, _) => "-".to_string(),
     }
@@ -237,7 +238,7 @@ fn kr_table(a: &Audit, color: bool, width: Option<usize>) -> String {
     let longest = a
         .krs
         .iter()
-        .map(|k| k.title.chars().count())
+        .map(|k| escape(&k.title).chars().count())
         .max()
         .unwrap_or(0);
     let budget = longest.saturating_sub(widest - w);
@@ -255,7 +256,10 @@ fn kr_table(a: &Audit, color: bool, width: Option<usize>) -> String {
                 Some(m) => format!("[{m}] "),
                 None => String::new(),
             };
-            let title = truncate(&k.title, w.saturating_sub(2 + marks.chars().count()));
+            let title = truncate(
+                &escape(&k.title),
+                w.saturating_sub(2 + marks.chars().count()),
+            );
             out.push_str(&format!("  {marks}{title}\n"));
         }
     }
@@ -356,8 +360,9 @@ fn kr_table_with(a: &Audit, color: bool, titles: Titles, bar_width: usize) -> Ta
             k.open_tasks.to_string()
         };
         let mut row = vec![
-            Cell::new(&k.id),
-            Cell::new(k.objective.as_deref().unwrap_or("-")),
+            // Ids, owners and titles from files enter the table here.
+            Cell::new(escape(&k.id)),
+            Cell::new(escape(k.objective.as_deref().unwrap_or("-"))),
             Cell::new(format!(
                 "{} {:>4}",
                 bar(k.progress, bar_width),
@@ -367,12 +372,12 @@ fn kr_table_with(a: &Audit, color: bool, titles: Titles, bar_width: usize) -> Ta
             status,
             Cell::new(open).set_alignment(CellAlignment::Right),
             Cell::new(k.done_tasks).set_alignment(CellAlignment::Right),
-            Cell::new(k.owner.as_deref().unwrap_or("-")),
+            Cell::new(escape(k.owner.as_deref().unwrap_or("-"))),
         ];
         if let Titles::Column(cut) = titles {
             row.push(Cell::new(match cut {
-                Some(w) => truncate(&k.title, w),
-                None => k.title.clone(),
+                Some(w) => truncate(&escape(&k.title), w),
+                None => escape(&k.title).into_owned(),
             }));
         }
         t.add_row(row);

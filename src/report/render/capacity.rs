@@ -6,6 +6,7 @@ use comfy_table::{CellAlignment, Table, presets};
 
 use crate::audit::capacity::{Capacity, UNTRACED};
 use crate::audit::forecast::number;
+use crate::text::escape;
 
 /// Renders the view; `configured` says whether align.yaml has `capacity:`.
 pub fn human(c: &Capacity, configured: bool) -> String {
@@ -24,11 +25,16 @@ pub fn human(c: &Capacity, configured: bool) -> String {
     let mut table = Table::new();
     table.load_preset(presets::UTF8_HORIZONTAL_ONLY);
     let mut header = vec!["owner".to_string()];
-    header.extend(columns.iter().map(|c| c.to_string()));
+    // Owners and objective ids come from files: escaped as they enter.
+    header.extend(columns.iter().map(|c| escape(c).into_owned()));
     header.extend(["untraced", "open", "capacity", "load"].map(String::from));
     table.set_header(header);
     for p in &c.people {
-        let mut row = vec![p.owner.clone().unwrap_or_else(|| "(no owner)".into())];
+        let mut row = vec![
+            p.owner
+                .as_deref()
+                .map_or_else(|| "(no owner)".into(), |o| escape(o).into_owned()),
+        ];
         for col in columns.iter().copied().chain([UNTRACED]) {
             row.push(
                 p.by_objective
@@ -72,7 +78,7 @@ pub fn human(c: &Capacity, configured: bool) -> String {
     };
     for o in &c.objectives {
         alloc.add_row([
-            o.id.clone(),
+            escape(&o.id).into_owned(),
             share(o.weight_share),
             share(o.work_share),
             if o.underfunded {

@@ -6,11 +6,20 @@ use serde_json::Value;
 use super::pct;
 use crate::detail::Detail;
 use crate::output::paint;
+use crate::text::escape;
 
 /// Renders one item for a terminal.
 pub fn human(d: &Detail, color: bool) -> String {
-    let mut out = format!("{}  {}\n", paint(color, "1", &d.id), d.title);
-    let mut row = |k: &str, v: String| out.push_str(&format!("  {k:<13}{v}\n"));
+    // Every line quotes the file (keys and values too), so each piece is
+    // escaped where it is written.
+    let mut out = format!(
+        "{}  {}\n",
+        paint(color, "1", &escape(&d.id)),
+        escape(&d.title)
+    );
+    let mut row = |k: &str, v: String| {
+        out.push_str(&format!("  {:<13}{}\n", escape(k), escape(&v)));
+    };
     row("kind", d.kind.to_string());
     row("file", format!("{}:{}", d.path, d.line));
     if let Some(g) = &d.goal {
@@ -97,7 +106,7 @@ pub fn human(d: &Detail, color: bool) -> String {
                 None => format!("{}  (no item has this id)", l.id),
             },
         };
-        out.push_str(&format!("  {:<11} → {what}\n", l.field.as_str()));
+        out.push_str(&format!("  {:<11} → {}\n", l.field.as_str(), escape(&what)));
     }
     out.push_str("\nLinks in\n");
     if d.links_in.is_empty() {
@@ -107,10 +116,10 @@ pub fn human(d: &Detail, color: bool) -> String {
         out.push_str(&format!(
             "  {:<11} ← {}  {} ({}, {})\n",
             l.field.as_str(),
-            l.id,
-            l.title,
+            escape(&l.id),
+            escape(&l.title),
             l.kind,
-            l.status
+            escape(&l.status)
         ));
     }
     out

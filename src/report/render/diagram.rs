@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::model::Kind;
 use crate::rollup::Node;
-use crate::text::truncate;
+use crate::text::{escape, truncate};
 
 /// Tasks shown per group before the rest collapse into one node.
 pub const GROUP_LIMIT: usize = 8;
@@ -57,7 +57,9 @@ impl Diagram {
         if let Some(i) = self.nodes.iter().position(|x| x.ix == Some(n.ix)) {
             return i;
         }
-        let mut label = format!("{} · {}", n.id, truncate(&n.title, 40));
+        // The label is display text (cut, and with a progress line), so
+        // the id and title from files are escaped here, where they enter.
+        let mut label = format!("{} · {}", escape(&n.id), truncate(&escape(&n.title), 40));
         if let (Kind::Objective | Kind::Kr, Some(p)) = (n.kind, n.progress) {
             label.push_str(&format!(
                 "\n{}% · {}",
@@ -69,7 +71,7 @@ impl Diagram {
             id: n.id.clone(),
             kind: Some(n.kind),
             label,
-            class: n.status.clone(),
+            class: escape(&n.status).into_owned(),
             ix: Some(n.ix),
         });
         self.nodes.len() - 1
@@ -129,7 +131,7 @@ impl Diagram {
         }
         if !members.is_empty() {
             self.groups.push(Group {
-                label: format!("{} tasks", n.id),
+                label: format!("{} tasks", escape(&n.id)),
                 members,
             });
         }

@@ -18,10 +18,7 @@ pub fn render(format: Format, rules: &[RuleDoc], one: bool, width: Option<usize>
                 (true, Some(first)) => first.clone(),
                 _ => serde_json::Value::Array(list),
             };
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            )
+            super::json::pretty(&value)
         }
         Format::Markdown => rules
             .iter()

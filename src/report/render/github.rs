@@ -69,11 +69,11 @@ pub fn audit(graph: &Graph, a: &Audit) -> String {
     out
 }
 
-/// Escapes a message for a workflow command.
+/// Escapes a message for a workflow command: control characters from
+/// files as `text::escape` does (GitHub would show them raw in the log),
+/// then what the workflow-command syntax reserves.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    crate::text::escape(s).replace('%', "%25")
 }
 
 /// Escapes a property value, which also may not hold `:` or `,`.
@@ -85,6 +85,7 @@ fn property(s: &str) -> String {
 mod tests {
     #[test]
     fn escapes() {
-        assert_eq!(super::property("a,b:c%\n"), "a%2Cb%3Ac%25%0A");
+        assert_eq!(super::property("a,b:c%"), "a%2Cb%3Ac%25");
+        assert_eq!(super::data("x\n\u{1b}[2J"), "x\\n\\u{1b}[2J");
     }
 }

@@ -12,6 +12,7 @@ use crate::config::Severity;
 use crate::graph::Graph;
 use crate::output::paint;
 use crate::report::{Diagnostic, Summary};
+use crate::text::{escape, escape_source};
 
 /// One finding in miette's terms.
 struct Rendered {
@@ -62,51 +63,80 @@ impl MietteDiagnostic for Rendered {
     }
 }
 
-fn source(graph: &Graph, file: usize) -> NamedSource<String> {
-    let f = &graph.files[file];
-    NamedSource::new(f.path.clone(), f.text.clone())
+/// A file as miette shows it: name and text escaped (`text::escape`,
+/// `text::escape_source`), with the map that moves byte offsets of the
+/// real text onto the shown one. miette prints the snippet lines and the
+/// file name as given, so this is where file text enters this renderer.
+struct Shown {
+    name: String,
+    text: String,
+    map: Vec<usize>,
 }
 
-fn span(s: crate::span::Span, len: usize) -> SourceSpan {
-    let start = s.start.min(len);
-    SourceSpan::new(start.into(), s.end.min(len) - start)
+impl Shown {
+    fn new(graph: &Graph, file: usize) -> Shown {
+        let f = &graph.files[file];
+        let (text, map) = escape_source(&f.text);
+        Shown {
+            name: escape(&f.path).into_owned(),
+            text,
+            map,
+        }
+    }
+
+    fn source(&self) -> NamedSource<String> {
+        NamedSource::new(self.name.clone(), self.text.clone())
+    }
+
+    /// `s` (offsets into the real text) on the shown text.
+    fn span(&self, s: crate::span::Span) -> SourceSpan {
+        let last = self.map.len() - 1;
+        let start = self.map[s.start.min(last)];
+        let end = self.map[s.end.min(last)].max(start);
+        SourceSpan::new(start.into(), end - start)
+    }
+}
+
+/// A message for miette, escaped: it quotes values from files.
+fn esc(s: &str) -> String {
+    escape(s).into_owned()
 }
 
 fn rendered(graph: &Graph, d: &Diagnostic) -> Rendered {
-    let text_len = graph.files[d.file].text.len();
+    let shown = Shown::new(graph, d.file);
     let mut labels = vec![LabeledSpan::new_primary_with_span(
-        (!d.label.is_empty()).then(|| d.label.clone()),
-        span(d.span, text_len),
+        (!d.label.is_empty()).then(|| esc(&d.label)),
+        shown.span(d.span),
     )];
     let mut related = Vec::new();
     for l in &d.related {
-        let len = graph.files[l.file].text.len();
         if l.file == d.file {
             labels.push(LabeledSpan::new_with_span(
-                Some(l.message.clone()),
-                span(l.span, len),
+                Some(esc(&l.message)),
+                shown.span(l.span),
             ));
         } else {
+            let other = Shown::new(graph, l.file);
             related.push(Rendered {
                 code: String::new(),
-                message: l.message.clone(),
+                message: esc(&l.message),
                 help: String::new(),
                 severity: miette::Severity::Advice,
-                source: source(graph, l.file),
-                labels: vec![LabeledSpan::new_primary_with_span(None, span(l.span, len))],
+                source: other.source(),
+                labels: vec![LabeledSpan::new_primary_with_span(None, other.span(l.span))],
                 related: Vec::new(),
             });
         }
     }
     Rendered {
         code: format!("{}({})", d.code, d.name),
-        message: d.message.clone(),
-        help: d.help.clone(),
+        message: esc(&d.message),
+        help: esc(&d.help),
         severity: match d.severity {
             Severity::Error => miette::Severity::Error,
             _ => miette::Severity::Warning,
         },
-        source: source(graph, d.file),
+        source: shown.source(),
         labels,
         related,
     }
@@ -133,7 +163,11 @@ pub fn render(graph: &Graph, findings: &[Diagnostic], summary: &Summary, color: 
             let v = super::view(graph, d);
             out.push_str(&format!(
                 "{}:{}:{}: {} {}\n",
-                v.path, v.line, v.column, v.code, v.message
+                escape(&v.path),
+                v.line,
+                v.column,
+                v.code,
+                escape(&v.message)
             ));
         }
         out.push('\n');

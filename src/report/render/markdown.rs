@@ -4,6 +4,7 @@
 
 use super::pct;
 use crate::audit::Audit;
+use crate::text::escape;
 
 /// Renders the audit as GitHub-flavoured Markdown.
 pub fn audit(a: &Audit) -> String {
@@ -51,7 +52,7 @@ pub fn audit(a: &Audit) -> String {
             .unreadable
             .iter()
             .take(10)
-            .map(|u| format!("`{}:{}`", u.path, u.line))
+            .map(|u| format!("`{}:{}`", crate::text::escape(&u.path), u.line))
             .collect();
         let more = a.input.unreadable.len().saturating_sub(10);
         let more = if more > 0 {
@@ -87,8 +88,8 @@ pub fn audit(a: &Audit) -> String {
             }
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                k.id,
-                k.objective.as_deref().unwrap_or("-"),
+                cell(&k.id),
+                cell(k.objective.as_deref().unwrap_or("-")),
                 pct(k.progress),
                 pct(k.expected),
                 status,
@@ -104,7 +105,7 @@ pub fn audit(a: &Audit) -> String {
         for o in &a.objectives {
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} |\n",
-                o.id,
+                cell(&o.id),
                 o.progress.map_or_else(|| "no active KR".into(), pct),
                 pct(o.expected),
                 o.status.map_or("-", |s| s.words()),
@@ -118,12 +119,17 @@ pub fn audit(a: &Audit) -> String {
         out.push_str("None.\n");
     }
     for s in &a.signals {
-        out.push_str(&format!("- **{}**: {}\n", s.kind.as_str(), s.message));
+        out.push_str(&format!(
+            "- **{}**: {}\n",
+            s.kind.as_str(),
+            escape(&s.message)
+        ));
     }
     out
 }
 
-/// Escapes a table cell.
+/// Escapes a table cell: control characters from files (a newline would
+/// end the row) as `text::escape` does, and the cell separator.
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    escape(s).replace('|', "\\|")
 }

@@ -5,6 +5,7 @@
 use super::audit::fit;
 use crate::next::{Queue, Ranked};
 use crate::output::paint;
+use crate::text::escape;
 
 /// What the queue was asked for, so an empty queue can say why.
 pub struct Asked<'a> {
@@ -26,29 +27,31 @@ pub fn human(q: &Queue, asked: &Asked, color: bool) -> String {
     let id_width = q
         .tasks
         .iter()
-        .map(|t| t.id.chars().count())
+        .map(|t| escape(&t.id).chars().count())
         .max()
         .unwrap_or(0);
     let mut out = String::new();
     for (i, t) in q.tasks.iter().enumerate() {
+        // File text enters here, escaped before widths are measured.
+        let (tid, reason) = (escape(&t.id), escape(&t.reason));
         let owner = t
             .owner
             .as_deref()
-            .map(|o| format!("  @{o}"))
+            .map(|o| format!("  @{}", escape(o)))
             .unwrap_or_default();
         let lead = format!(
             "{:>2}. {:<id_width$}  {:<7}  {:>6.2}  ",
             i + 1,
-            t.id,
+            tid,
             t.status.as_str(),
             t.score,
         );
         let used = lead.chars().count() + owner.chars().count();
-        let title = fit(&t.title, asked.width, used);
-        let id = paint(color, "1", &format!("{:<id_width$}", t.id));
-        let lead = lead.replacen(&format!("{:<id_width$}", t.id), &id, 1);
+        let title = fit(&escape(&t.title), asked.width, used);
+        let id = paint(color, "1", &format!("{:<id_width$}", tid));
+        let lead = lead.replacen(&format!("{:<id_width$}", tid), &id, 1);
         out.push_str(&format!("{lead}{title}{owner}\n"));
-        let reason = crate::text::wrap(&t.reason, asked.width, 4, "    ");
+        let reason = crate::text::wrap(&reason, asked.width, 4, "    ");
         out.push_str(&format!("    {}\n", paint(color, "2", &reason)));
         if asked.explain {
             out.push_str(&explain(t, asked.width));
@@ -73,7 +76,8 @@ fn empty(asked: &Asked) -> String {
     let tasks = |n: usize| format!("{n} open {}", if n == 1 { "task" } else { "tasks" });
     match asked.owner {
         Some(owner) if asked.matched == 0 => format!(
-            "No open task is owned by `{owner}` ({} in all); check the spelling, or drop --owner.\n",
+            "No open task is owned by `{}` ({} in all); check the spelling, or drop --owner.\n",
+            escape(owner),
             tasks(asked.open)
         ),
         _ => format!(
@@ -93,7 +97,7 @@ fn explain(t: &Ranked, width: Option<usize>) -> String {
     for p in &t.score_parts {
         let line = format!(
             "{}: 100 × (gap {:.2} + 0.1 × remaining {:.2}) ÷ {} open {} × (1 + 1 ÷ {:.1} weeks) = {:.2}",
-            p.kr,
+            escape(&p.kr),
             p.gap,
             p.remaining,
             p.share,

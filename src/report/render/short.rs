@@ -4,8 +4,11 @@
 use super::view;
 use crate::graph::Graph;
 use crate::report::Diagnostic;
+use crate::text::escape;
 
-/// Renders one line per finding.
+/// Renders one line per finding; the path and the message (which may
+/// quote a hostile value, an id with a newline in it) are escaped, so each
+/// finding takes exactly one line.
 pub fn render(graph: &Graph, findings: &[Diagnostic]) -> String {
     findings
         .iter()
@@ -13,24 +16,14 @@ pub fn render(graph: &Graph, findings: &[Diagnostic]) -> String {
             let v = view(graph, d);
             format!(
                 "{}:{}:{}: {} {}\n",
-                one_line(&v.path),
+                escape(&v.path),
                 v.line,
                 v.column,
                 v.code,
-                one_line(&v.message)
+                escape(&v.message)
             )
         })
         .collect()
-}
-
-/// Escapes line breaks, so that a finding quoting a hostile value (an id
-/// with a newline in it) still takes exactly one line.
-fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(['\n', '\r']) {
-        s.replace('\r', "\\r").replace('\n', "\\n").into()
-    } else {
-        s.into()
-    }
 }
 
 #[cfg(test)]
@@ -38,9 +31,8 @@ mod tests {
     #[test]
     fn line_breaks_are_escaped() {
         assert_eq!(
-            super::one_line("`T-1\nrm` is not a valid id"),
+            crate::text::escape("`T-1\nrm` is not a valid id"),
             "`T-1\\nrm` is not a valid id"
         );
-        assert_eq!(super::one_line("plain"), "plain");
     }
 }

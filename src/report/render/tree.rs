@@ -15,6 +15,7 @@ use crate::graph::ItemIx;
 use crate::model::Kind;
 use crate::output::paint;
 use crate::rollup::Node;
+use crate::text::escape;
 
 /// One printed row before alignment.
 struct Row {
@@ -67,7 +68,7 @@ pub fn human(roots: &[Node], footer: &[String], color: bool, width: Option<usize
     }
     for f in footer {
         out.push('\n');
-        out.push_str(&crate::text::wrap(f, width, 0, "  "));
+        out.push_str(&crate::text::wrap(&escape(f), width, 0, "  "));
         out.push('\n');
     }
     out
@@ -262,17 +263,18 @@ fn collect(
         (Some(kr), "off_track" | "at_risk") => format!("{} ({kr})", words(&n.status)),
         _ => words(&n.status),
     };
+    // File text enters the tree here, escaped before any width is measured.
     rows.push(Row {
-        lead: format!("{lead}{branch}{}", n.id),
-        title: n.title.clone(),
-        note,
+        lead: format!("{lead}{branch}{}", escape(&n.id)),
+        title: escape(&n.title).into_owned(),
+        note: escape(&note).into_owned(),
         bar: match n.kind {
             Kind::Task => None,
             _ => n.progress,
         },
-        status,
+        status: escape(&status).into_owned(),
         status_key: n.status.clone(),
-        owner: n.owner.clone().unwrap_or_default(),
+        owner: escape(n.owner.as_deref().unwrap_or_default()).into_owned(),
         forecast: match (n.forecast, n.forecast_by) {
             (Some(f), Some((end, task_driven))) => {
                 crate::audit::forecast::summary(&f, task_driven, end)

@@ -7,20 +7,21 @@ use crate::weekly::{BlockedTask, KrLine, Weekly};
 
 /// Renders the digest as GitHub-flavoured Markdown.
 pub fn markdown(w: &Weekly) -> String {
-    let mut out = format!("## Weekly report: {} to {}\n\n", w.week.start, w.week.end);
-    finished(w, &mut out);
-    blocked(w, &mut out);
-    krs(w, &mut out);
+    let mut text = format!("## Weekly report: {} to {}\n\n", w.week.start, w.week.end);
+    let out = &mut text;
+    finished(w, out);
+    blocked(w, out);
+    krs(w, out);
 
     out.push_str("### Signals\n\n");
-    none_if(w.signals.is_empty(), &mut out);
+    none_if(w.signals.is_empty(), out);
     for s in &w.signals {
-        out.push_str(&format!("- **{}**: {}\n", s.kind.as_str(), s.message));
+        line(out, format!("- **{}**: {}", s.kind.as_str(), s.message));
     }
     out.push('\n');
 
     out.push_str("### Unplanned intake\n\n");
-    none_if(w.unplanned.is_empty(), &mut out);
+    none_if(w.unplanned.is_empty(), out);
     for u in &w.unplanned {
         let mut when = Vec::new();
         if let Some(d) = u.created {
@@ -35,30 +36,36 @@ pub fn markdown(w: &Weekly) -> String {
             .as_deref()
             .map(|r| format!(", requested by {r}"))
             .unwrap_or_default();
-        out.push_str(&format!(
-            "- {} {}{} — {reason}{by} ({}; {})\n",
-            u.id,
-            u.title,
-            owner(&u.owner),
-            u.status.as_str(),
-            when.join(", ")
-        ));
+        line(
+            out,
+            format!(
+                "- {} {}{} — {reason}{by} ({}; {})",
+                u.id,
+                u.title,
+                owner(&u.owner),
+                u.status.as_str(),
+                when.join(", ")
+            ),
+        );
     }
     out.push('\n');
 
     out.push_str("### Next up\n\n");
-    none_if(w.next.is_empty(), &mut out);
+    none_if(w.next.is_empty(), out);
     for (i, t) in w.next.iter().enumerate() {
-        out.push_str(&format!(
-            "{}. {} {}{} — {}\n",
-            i + 1,
-            t.id,
-            t.title,
-            owner(&t.owner),
-            t.reason
-        ));
+        line(
+            out,
+            format!(
+                "{}. {} {}{} — {}",
+                i + 1,
+                t.id,
+                t.title,
+                owner(&t.owner),
+                t.reason
+            ),
+        );
     }
-    out
+    text
 }
 
 /// The digest fitted to a terminal of `width` columns: each paragraph and
@@ -142,12 +149,10 @@ fn finished(w: &Weekly, out: &mut String) {
             None => format!("→ {}", t.krs.join(", ")),
             Some(why) => format!("(untraced: {why})"),
         };
-        out.push_str(&format!(
-            "- {} {}{} {goal}\n",
-            t.id,
-            t.title,
-            owner(&t.owner)
-        ));
+        line(
+            out,
+            format!("- {} {}{} {goal}", t.id, t.title, owner(&t.owner)),
+        );
     }
     out.push('\n');
 }
@@ -156,14 +161,17 @@ fn blocked(w: &Weekly, out: &mut String) {
     out.push_str("### Newly blocked\n\n");
     none_if(w.newly_blocked.is_empty(), out);
     for b in &w.newly_blocked {
-        out.push_str(&format!(
-            "- {} {}{}, blocked since {}{}\n",
-            b.id,
-            b.title,
-            owner(&b.owner),
-            b.since,
-            holds(b)
-        ));
+        line(
+            out,
+            format!(
+                "- {} {}{}, blocked since {}{}",
+                b.id,
+                b.title,
+                owner(&b.owner),
+                b.since,
+                holds(b)
+            ),
+        );
     }
     out.push('\n');
     out.push_str(&format!(
@@ -172,15 +180,18 @@ fn blocked(w: &Weekly, out: &mut String) {
     ));
     none_if(w.blocked_past_sla.is_empty(), out);
     for b in &w.blocked_past_sla {
-        out.push_str(&format!(
-            "- {} {}{}, blocked {} days (since {}){}\n",
-            b.id,
-            b.title,
-            owner(&b.owner),
-            b.days,
-            b.since,
-            holds(b)
-        ));
+        line(
+            out,
+            format!(
+                "- {} {}{}, blocked {} days (since {}){}",
+                b.id,
+                b.title,
+                owner(&b.owner),
+                b.days,
+                b.since,
+                holds(b)
+            ),
+        );
     }
     out.push('\n');
 }
@@ -197,13 +208,13 @@ fn krs(w: &Weekly, out: &mut String) {
             ),
             None => "not active".to_string(),
         };
-        out.push_str(&format!("- {} (was {was})\n", kr_line(k)));
+        line(out, format!("- {} (was {was})", kr_line(k)));
     }
     out.push('\n');
     out.push_str("### Lagging KRs\n\n");
     none_if(w.krs.lagging.is_empty(), out);
     for k in &w.krs.lagging {
-        out.push_str(&format!("- {}\n", kr_line(k)));
+        line(out, format!("- {}", kr_line(k)));
     }
     out.push('\n');
 }
@@ -228,6 +239,13 @@ fn holds(b: &BlockedTask) -> String {
     } else {
         format!(" → {}", b.krs.join(", "))
     }
+}
+
+/// Writes one list item, escaped as a whole (`text::escape`): every item is
+/// one line, and the ids, titles, owners and reasons in it come from files.
+fn line(out: &mut String, text: String) {
+    out.push_str(&crate::text::escape(&text));
+    out.push('\n');
 }
 
 fn owner(o: &Option<String>) -> String {
