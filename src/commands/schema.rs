@@ -13,7 +13,7 @@ pub fn run(global: &Global, args: &SchemaArgs) -> Result<Outcome, Fatal> {
     let text = serde_json::to_string_pretty(&schema)
         .map_err(|e| Fatal::usage(e.to_string(), "report this as a bug"))?;
     if !global.quiet {
-        crate::output::print(&format!("{text}\n"))?;
+        crate::output::print(&format!("{text}\n"), false)?;
     }
     Ok(Outcome::Success)
 }
