@@ -52,6 +52,9 @@ _align() {
             align,lint)
                 cmd="align__subcmd__lint"
                 ;;
+            align,lsp)
+                cmd="align__subcmd__lsp"
+                ;;
             align,man)
                 cmd="align__subcmd__man"
                 ;;
@@ -63,6 +66,9 @@ _align() {
                 ;;
             align,report)
                 cmd="align__subcmd__report"
+                ;;
+            align,schema)
+                cmd="align__subcmd__schema"
                 ;;
             align,set)
                 cmd="align__subcmd__set"
@@ -115,6 +121,9 @@ _align() {
             align__subcmd__help,lint)
                 cmd="align__subcmd__help__subcmd__lint"
                 ;;
+            align__subcmd__help,lsp)
+                cmd="align__subcmd__help__subcmd__lsp"
+                ;;
             align__subcmd__help,man)
                 cmd="align__subcmd__help__subcmd__man"
                 ;;
@@ -126,6 +135,9 @@ _align() {
                 ;;
             align__subcmd__help,report)
                 cmd="align__subcmd__help__subcmd__report"
+                ;;
+            align__subcmd__help,schema)
+                cmd="align__subcmd__help__subcmd__schema"
                 ;;
             align__subcmd__help,set)
                 cmd="align__subcmd__help__subcmd__set"
@@ -215,7 +227,7 @@ _align() {
 
     case "${cmd}" in
         align)
-            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help"
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version init new lint audit status next checkin set done show graph report trend capacity site hook explain config lsp schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -513,7 +525,7 @@ _align() {
             return 0
             ;;
         align__subcmd__help)
-            opts="init new lint audit status next checkin set done show graph report trend capacity site hook explain config completions man help"
+            opts="init new lint audit status next checkin set done show graph report trend capacity site hook explain config lsp schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -722,6 +734,20 @@ _align() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        align__subcmd__help__subcmd__lsp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         align__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -823,6 +849,20 @@ _align() {
         align__subcmd__help__subcmd__report__subcmd__weekly)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1095,6 +1135,36 @@ _align() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json short github sarif markdown csv mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__lsp)
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1475,6 +1545,36 @@ _align() {
         align__subcmd__report__subcmd__weekly)
             opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json short github sarif markdown csv mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        align__subcmd__schema)
+            opts="-C -q -h -V --format --color --quiet --as-of --no-ignore --no-history --help --version items config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -48,6 +48,8 @@ set edit:completion:arg-completer[align] = {|@words|
             cand hook 'Install or remove the git pre-commit hook that runs `align lint --staged`'
             cand explain 'Explain a lint rule: what it checks, why, and how to fix it'
             cand config 'Print the effective configuration (align.yaml with defaults filled in)'
+            cand lsp 'Run the language server for editors (LSP over stdin/stdout)'
+            cand schema 'Print JSON Schema (draft 2020-12) for item files or align.yaml'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff), or write one page per subcommand'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -458,6 +460,34 @@ set edit:completion:arg-completer[align] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'align;lsp'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand --no-ignore 'Read files that git ignores too'
+            cand --no-history 'Judge by the files'' own dates only, reading no git history'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'align;schema'= {
+            cand -C 'Run as if started in DIR (the root is searched from there)'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colours (NO_COLOR is honoured under auto)'
+            cand --as-of 'The day to judge time by, YYYY-MM-DD (default: today)'
+            cand -q 'Print nothing but errors; the exit status tells the result'
+            cand --quiet 'Print nothing but errors; the exit status tells the result'
+            cand --no-ignore 'Read files that git ignores too'
+            cand --no-history 'Judge by the files'' own dates only, reading no git history'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'align;completions'= {
             cand -C 'Run as if started in DIR (the root is searched from there)'
             cand --format 'Output format (each command lists the ones it supports)'
@@ -506,6 +536,8 @@ set edit:completion:arg-completer[align] = {|@words|
             cand hook 'Install or remove the git pre-commit hook that runs `align lint --staged`'
             cand explain 'Explain a lint rule: what it checks, why, and how to fix it'
             cand config 'Print the effective configuration (align.yaml with defaults filled in)'
+            cand lsp 'Run the language server for editors (LSP over stdin/stdout)'
+            cand schema 'Print JSON Schema (draft 2020-12) for item files or align.yaml'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff), or write one page per subcommand'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -563,6 +595,10 @@ set edit:completion:arg-completer[align] = {|@words|
         &'align;help;explain'= {
         }
         &'align;help;config'= {
+        }
+        &'align;help;lsp'= {
+        }
+        &'align;help;schema'= {
         }
         &'align;help;completions'= {
         }

@@ -178,6 +178,16 @@ pub enum Command {
         after_help = "Formats: human (YAML, the default), json.\n\nExamples:\n  align config\n  align config --format json"
     )]
     Config,
+    /// Run the language server for editors (LSP over stdin/stdout)
+    #[command(
+        after_help = "Diagnostics from every lint rule as you type, go to definition and find\nreferences on ids, completion of ids and field names, hover, quick fixes.\nStarted by an editor's language client, not by hand; the README shows the\nVS Code, Neovim and Helix settings.\n\nExamples:\n  align lsp\n  align lsp -C ~/okrs      serve the workspace at ~/okrs (the client's root wins)"
+    )]
+    Lsp,
+    /// Print JSON Schema (draft 2020-12) for item files or align.yaml
+    #[command(
+        after_help = "For YAML editors (yaml-language-server, VS Code's YAML extension) to check\nand complete item files and align.yaml without align; the README shows how.\n\nExamples:\n  align schema items > .align/items.schema.json\n  align schema config > .align/config.schema.json"
+    )]
+    Schema(SchemaArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  align completions bash > ~/.local/share/bash-completion/completions/align\n  align completions zsh > ~/.zfunc/_align\n  align completions fish > ~/.config/fish/completions/align.fish"
@@ -462,4 +472,21 @@ pub struct CompletionsArgs {
     /// The shell
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// `align schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// What the schema describes
+    #[arg(value_enum, default_value_t = SchemaTarget::Items)]
+    pub target: SchemaTarget,
+}
+
+/// The files `align schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaTarget {
+    /// Item files: front-matter, or YAML items (one schema per kind)
+    Items,
+    /// align.yaml
+    Config,
 }

@@ -22,6 +22,7 @@ pub(crate) mod git;
 
 pub(crate) mod graph;
 pub(crate) mod load;
+pub(crate) mod lsp;
 pub(crate) mod model;
 pub(crate) mod next;
 pub(crate) mod output;
@@ -31,6 +32,7 @@ pub(crate) mod planning;
 pub(crate) mod report;
 pub(crate) mod rollup;
 pub(crate) mod rules;
+pub(crate) mod schema_json;
 pub(crate) mod ser;
 pub(crate) mod site;
 pub(crate) mod span;

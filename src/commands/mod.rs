@@ -12,9 +12,11 @@ mod graph;
 mod hook;
 mod init;
 mod lint;
+mod lsp;
 mod new;
 mod next;
 mod report;
+mod schema;
 mod set;
 mod show;
 mod site;
@@ -242,6 +244,8 @@ pub fn dispatch(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Completions(args) => return completions::completions(args),
         Command::Explain(args) => return explain::run(&cli.global, args),
         Command::Man(args) => return completions::man(args),
+        Command::Schema(args) => return schema::run(&cli.global, args),
+        Command::Lsp => return lsp::run(&cli.global),
         _ => {}
     }
     let env = Env::new(&cli.global)?;
@@ -263,7 +267,11 @@ pub fn dispatch(cli: Cli) -> Result<Outcome, Fatal> {
         Command::Site(args) => site::run(&env, args),
         Command::Hook(args) => hook::run(&env, args),
         Command::Config => config::run(&env),
-        Command::Completions(_) | Command::Man(_) | Command::Explain(_) => {
+        Command::Completions(_)
+        | Command::Man(_)
+        | Command::Explain(_)
+        | Command::Schema(_)
+        | Command::Lsp => {
             unreachable!("handled above")
         }
     }
