@@ -52,7 +52,9 @@ pub fn run(env: &Env, args: InitArgs) -> Result<Outcome, Fatal> {
 /// An example merged into a workspace that already holds items mixes two
 /// teams' goals (and their findings) into one: refuse, naming an item.
 fn refuse_over_items(env: &Env, name: &str) -> Result<(), Fatal> {
-    let graph = env.load_graph()?;
+    // Read without the "nothing was read" warning: an empty folder is
+    // exactly where an example goes.
+    let graph = crate::load::graph(&env.root)?;
     let here = env.cwd.strip_prefix(&env.root.dir).unwrap_or(&env.cwd);
     let inside = graph.items.iter().find(|item| {
         let path = &graph.files[item.origin.file].path;

@@ -43,6 +43,12 @@ fn example_on(as_of: &str, name: &str) -> TestRepo {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // An empty folder is where an example goes: no "nothing was read".
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     repo
 }
 
