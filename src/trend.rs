@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::audit;
@@ -228,20 +229,29 @@ impl<'r> Tree<'r> {
                     .collect()
             };
         let settings = ParseSettings::new(&self.config);
+        // Blobs are read one by one (a git2 repository is not shared
+        // between threads), then parsed on every core.
+        let mut read = Vec::with_capacity(changed.len());
         for (path, blob) in changed {
             match blob {
                 None => {
                     self.files.remove(&path);
                 }
-                Some(b) => {
-                    let input = Input {
-                        path: path.clone(),
+                Some(b) => read.push((
+                    b,
+                    Input {
                         content: Content::Bytes(self.repo.blob(b)?),
-                    };
-                    let parsed = workspace::read_one(input, &settings);
-                    self.files.insert(path, (b, parsed));
-                }
+                        path,
+                    },
+                )),
             }
+        }
+        let parsed: Vec<(BlobId, (SourceFile, Parsed))> = read
+            .into_par_iter()
+            .map(|(b, input)| (b, workspace::read_one(input, &settings)))
+            .collect();
+        for (b, parsed) in parsed {
+            self.files.insert(parsed.0.path.clone(), (b, parsed));
         }
         self.at = commit;
         Ok(true)

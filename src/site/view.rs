@@ -427,7 +427,20 @@ pub struct RhythmView {
     pub late: Vec<RhythmRow>,
     pub blocked: Vec<RhythmRow>,
     pub review: Vec<RhythmRow>,
+    /// How many of each list are not shown (past [`RHYTHM_ROWS`]; the
+    /// page says so in words, as every number on it must come from
+    /// `data.json`).
+    pub late_more: usize,
+    pub blocked_more: usize,
+    pub review_more: usize,
 }
+
+/// Lines of each late/blocked/review list on the front page (the
+/// template says "the first ten"): a leader
+/// reads the first few, and a workspace with 18,000 blocked tasks must
+/// not make a 20 MB page. Every one is in `data.json` and in
+/// `align report blockers`.
+pub const RHYTHM_ROWS: usize = 10;
 
 /// One late, blocked or in-review item: who owns it, how long, and the
 /// detail that says what happens next (its blocker's owner and due date).
@@ -455,6 +468,7 @@ pub fn rhythm_view(d: &SiteData) -> RhythmView {
     let late = b
         .late
         .iter()
+        .take(RHYTHM_ROWS)
         .enumerate()
         .map(|(i, x)| RhythmRow {
             id: text("late", i, "id", &x.id),
@@ -468,6 +482,7 @@ pub fn rhythm_view(d: &SiteData) -> RhythmView {
     let blocked = b
         .blocked
         .iter()
+        .take(RHYTHM_ROWS)
         .enumerate()
         .map(|(i, x)| {
             let detail = match &x.blocker {
@@ -506,6 +521,7 @@ pub fn rhythm_view(d: &SiteData) -> RhythmView {
     let review = b
         .review
         .iter()
+        .take(RHYTHM_ROWS)
         .enumerate()
         .map(|(i, x)| RhythmRow {
             id: text("review", i, "id", &x.id),
@@ -524,6 +540,9 @@ pub fn rhythm_view(d: &SiteData) -> RhythmView {
         late,
         blocked,
         review,
+        late_more: b.late.len().saturating_sub(RHYTHM_ROWS),
+        blocked_more: b.blocked.len().saturating_sub(RHYTHM_ROWS),
+        review_more: b.review.len().saturating_sub(RHYTHM_ROWS),
     }
 }
 

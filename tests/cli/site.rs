@@ -202,6 +202,14 @@ fn site_numbers_equal_the_json_at_1000_items() {
     assert_eq!(objective_pages(&dir), 10);
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert!(index.contains("no trend"), "outside git the page says so");
+    // The front page lists the first ten blocked tasks, not every one,
+    // and says where the rest are.
+    let blocked = data["blockers"]["blocked"].as_array().unwrap().len();
+    assert!(blocked > 10, "{blocked} blocked");
+    let html = Html::parse_document(&index);
+    let rows = Selector::parse("ul.rhythm.blocked > li").unwrap();
+    assert_eq!(html.select(&rows).count(), 10);
+    assert!(index.contains("Only the first ten are shown"));
 }
 
 #[test]
